@@ -118,7 +118,7 @@ check-unit: tests
 	done; \
 	for s in $(sort $(wildcard tests/*.sh)); do \
 	  echo "== $$s"; \
-	  $(TEST_ENV) CC="$(CC)" sh $$s || fail=1; \
+	  $(TEST_ENV) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" PROCOPT_TEST_WRAP="$(TEST_WRAP)" sh $$s || fail=1; \
 	done; \
 	if [ $$fail = 0 ]; then echo "procopt: all tests passed"; else echo "procopt: TESTS FAILED"; exit 1; fi
 
@@ -144,11 +144,11 @@ bench: all $(BENCH_BIN)
 bench-quick: all $(BENCH_BIN)
 	sh bench/run.sh --quick
 
-procopt.pc: procopt.pc.in Makefile
-	sed -e 's|@prefix@|$(prefix)|g' -e 's|@libdir@|$(libdir)|g' \
-	    -e 's|@includedir@|$(includedir)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+# Generated at install time: the prefix is only known then.
+PC_SED = sed -e 's|@prefix@|$(prefix)|g' -e 's|@libdir@|$(libdir)|g' \
+             -e 's|@includedir@|$(includedir)|g' -e 's|@VERSION@|$(VERSION)|g'
 
-install: all procopt.pc
+install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(libdir) $(DESTDIR)$(includedir) \
 	           $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1
 	install -m 755 $(CLI_BIN) $(DESTDIR)$(bindir)/procopt
@@ -157,7 +157,7 @@ install: all procopt.pc
 	ln -sf libprocopt.so.$(VERSION) $(DESTDIR)$(libdir)/libprocopt.so.$(SOVERSION)
 	ln -sf libprocopt.so.$(VERSION) $(DESTDIR)$(libdir)/libprocopt.so
 	install -m 644 include/procopt.h $(DESTDIR)$(includedir)/procopt.h
-	install -m 644 procopt.pc $(DESTDIR)$(pkgconfigdir)/procopt.pc
+	$(PC_SED) procopt.pc.in > $(DESTDIR)$(pkgconfigdir)/procopt.pc
 	install -m 644 docs/procopt.1 $(DESTDIR)$(mandir)/man1/procopt.1
 
 uninstall:
@@ -167,6 +167,6 @@ uninstall:
 	      $(DESTDIR)$(pkgconfigdir)/procopt.pc $(DESTDIR)$(mandir)/man1/procopt.1
 
 clean:
-	rm -rf $(BUILD) procopt.pc
+	rm -rf $(BUILD)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
