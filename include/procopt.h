@@ -115,8 +115,10 @@ typedef enum po_sense { PO_MINIMIZE = 0, PO_MAXIMIZE = 1 } po_sense;
 PO_API po_model *po_model_new(void);
 PO_API void po_model_free(po_model *model);
 
-/* The message of the last failed call on this model ("" if none).
- * Borrowed until the next call on the model. */
+/* The message of the last failed call on this model ("" if none).  Every
+ * call that can fail clears it (and the code) first, as SQLite does, so
+ * after a successful call it is "".  Borrowed until the next call on the
+ * model. */
 PO_API const char *po_model_errmsg(const po_model *model);
 /* The status of the last failed call on this model (PO_OK if none). */
 PO_API po_status po_model_errcode(const po_model *model);
@@ -132,9 +134,13 @@ PO_API po_status po_model_set_obj_constant(po_model *model, double constant);
 PO_API double po_model_obj_constant(const po_model *model);
 
 /* Add one variable.  name: non-empty, unique among variables, at most
- * PO_NAME_MAX bytes.  lb may be -INFINITY, ub may be INFINITY; lb must not be
- * +INFINITY, ub not -INFINITY; lb <= ub; obj finite.  On success *index (if
- * not NULL) receives the new variable's index. */
+ * PO_NAME_MAX bytes, without control characters (bytes 0x01-0x1F and 0x7F,
+ * which GLPK refuses in names; UTF-8 is fine): PO_ENAME otherwise, PO_EINVAL
+ * for NULL.  lb may be -INFINITY, ub may be INFINITY; lb must not be
+ * +INFINITY, ub not -INFINITY; lb <= ub; obj finite.  PO_BINARY: the bounds
+ * kept are [max(lb,0), min(ub,1)], PO_EBOUNDS when that is empty; integer
+ * bounds are kept as given (GLPK rounds them).  On success *index (if not
+ * NULL) receives the new variable's index. */
 PO_API po_status po_model_add_var(po_model *model, const char *name, double lb,
                                   double ub, double obj, po_vartype type,
                                   int *index);
@@ -142,10 +148,13 @@ PO_API po_status po_model_add_var(po_model *model, const char *name, double lb,
 /* Add n variables at once with their coefficients in existing constraints,
  * in compressed sparse column form: the entries of new variable k are
  * row_index[col_start[k] .. col_start[k+1]-1] with value[...]; col_start has
- * n+1 entries and col_start[0] == 0.  col_start/row_index/value may all be
- * NULL (no coefficients).  names may be NULL (then "x<index+1>" is used) and
- * lb/ub/obj/type may be NULL (defaults 0, INFINITY, 0, PO_CONTINUOUS).
- * All or nothing: any error leaves the model unchanged. */
+ * n+1 non-decreasing entries and col_start[0] == 0.  col_start/row_index/
+ * value may all be NULL (no coefficients).  names may be NULL, and so may
+ * single names[k] (then "x<index+1>" is used); lb/ub/obj/type may be NULL
+ * (defaults 0, INFINITY, 0, PO_CONTINUOUS).  Same rules as
+ * po_model_add_var and po_model_add_constr per entry; messages name the
+ * position k in the call.  All or nothing: any error leaves the model
+ * unchanged. */
 PO_API po_status po_model_add_vars(po_model *model, int n,
                                    const char *const *names, const double *lb,
                                    const double *ub, const double *obj,
@@ -155,15 +164,18 @@ PO_API po_status po_model_add_vars(po_model *model, int n,
 
 /* Add one constraint lb <= sum value[k]*x[var_index[k]] <= ub.  Use
  * lb == ub for an equation, -INFINITY / INFINITY for one-sided rows.  Each
- * variable at most once; values finite; zero values are dropped. */
+ * variable at most once (a zero value counts too); values finite; zero
+ * values are then dropped.  Names follow the rules of po_model_add_var. */
 PO_API po_status po_model_add_constr(po_model *model, const char *name,
                                      double lb, double ub, int nnz,
                                      const int *var_index, const double *value,
                                      int *index);
 
 /* Add n constraints in compressed sparse row form (row_start has n+1
- * entries, row_start[0] == 0).  names may be NULL ("r<index+1>"); lb/ub may
- * be NULL (defaults -INFINITY / INFINITY).  All or nothing. */
+ * non-decreasing entries, row_start[0] == 0; row_start/var_index/value may
+ * all be NULL: empty rows).  names (or single names[k]) may be NULL
+ * ("r<index+1>"); lb/ub may be NULL (defaults -INFINITY / INFINITY).  All or
+ * nothing. */
 PO_API po_status po_model_add_constrs(po_model *model, int n,
                                       const char *const *names,
                                       const double *lb, const double *ub,
@@ -171,7 +183,9 @@ PO_API po_status po_model_add_constrs(po_model *model, int n,
                                       const int *var_index,
                                       const double *value);
 
-/* Change data of an existing variable or constraint (same validation). */
+/* Change data of an existing variable or constraint (same validation).
+ * Bounds of a binary variable are intersected with [0,1]; making a variable
+ * binary intersects its bounds likewise (PO_EBOUNDS when empty). */
 PO_API po_status po_model_set_var_bounds(po_model *model, int var, double lb,
                                          double ub);
 PO_API po_status po_model_set_var_obj(po_model *model, int var, double obj);

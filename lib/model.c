@@ -398,12 +398,27 @@ po_status po__check_bounds(po_model *m, const char *what, double lb,
     if (isinf(ub) && ub < 0)
         return po__model_fail(m, PO_EINF, "%s: upper bound is -infinity",
                               what);
-    if (lb > ub)
+    if (lb > ub) {
+        char a[32], b[32];
         return po__model_fail(m, PO_EBOUNDS,
-                              "%s: lower bound %.17g is greater than upper "
-                              "bound %.17g",
-                              what, lb, ub);
+                              "%s: lower bound %s is greater than upper "
+                              "bound %s",
+                              what, po__fmt_num(lb, a), po__fmt_num(ub, b));
+    }
     return PO_OK;
+}
+
+/* The shortest of %.15g/%.16g/%.17g that reads back as the same double:
+ * "0.1" rather than "0.10000000000000001", yet two different bounds never
+ * print the same. */
+const char *po__fmt_num(double x, char buf[32])
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, x);
+        if (prec == 17 || strtod(buf, NULL) == x)
+            break;
+    }
+    return buf;
 }
 
 /* Binary variables keep their bounds intersected with [0,1]. */
@@ -411,11 +426,13 @@ po_status po__binary_bounds(po_model *m, const char *what, double *lb,
                             double *ub)
 {
     double l = *lb > 0 ? *lb : 0, u = *ub < 1 ? *ub : 1;
-    if (l > u)
+    if (l > u) {
+        char a[32], b[32];
         return po__model_fail(m, PO_EBOUNDS,
-                              "%s: bounds [%.17g, %.17g] of a binary "
-                              "variable do not meet [0, 1]",
-                              what, *lb, *ub);
+                              "%s: binary variable with bounds [%s, %s], "
+                              "which do not meet [0, 1]",
+                              what, po__fmt_num(*lb, a), po__fmt_num(*ub, b));
+    }
     *lb = l;
     *ub = u;
     return PO_OK;

@@ -95,6 +95,9 @@ po_status po__check_bounds(po_model *model, const char *what, double lb,
 po_status po__binary_bounds(po_model *model, const char *what, double *lb,
                             double *ub);
 
+/* x as the shortest decimal that reads back exactly (for messages). */
+const char *po__fmt_num(double x, char buf[32]);
+
 /* Next value for the *_mark scratch arrays (never 0: fresh entries are 0). */
 unsigned po__model_next_stamp(po_model *model);
 
