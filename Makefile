@@ -139,10 +139,10 @@ demo: deps all
 	$(CLI_BIN) solve examples/bakery.json
 
 bench: all $(BENCH_BIN)
-	sh bench/run.sh
+	PROCOPT_BUILD=$(abspath $(BUILD)) sh bench/run.sh $(BENCH_ARGS)
 
 bench-quick: all $(BENCH_BIN)
-	sh bench/run.sh --quick
+	PROCOPT_BUILD=$(abspath $(BUILD)) sh bench/run.sh --quick $(BENCH_ARGS)
 
 # Generated at install time: the prefix is only known then.
 PC_SED = sed -e 's|@prefix@|$(prefix)|g' -e 's|@libdir@|$(libdir)|g' \
