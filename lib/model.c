@@ -191,6 +191,23 @@ void po_model_free(po_model *m)
     free(m);
 }
 
+void po__model_clear(po_model *m)
+{
+    for (int j = 0; j < m->ncols; j++)
+        free(m->col_name[j]);
+    for (int i = 0; i < m->nrows; i++)
+        free(m->row_name[i]);
+    po__names_free(&m->col_index);
+    po__names_free(&m->row_index);
+    free(m->name);
+    m->name = NULL;
+    m->ncols = m->nrows = 0;
+    m->nint = 0;
+    m->nnz = 0;
+    m->sense = PO_MINIMIZE;
+    m->obj_constant = 0;
+}
+
 po_status po__model_fail(po_model *m, po_status status, const char *fmt, ...)
 {
     va_list ap;

@@ -55,6 +55,11 @@ struct po_model {
     char errmsg[1024];
 };
 
+/* Back to the state of po_model_new() (the error state and the test hook
+ * excepted), keeping the allocated arrays: for readers that must leave a
+ * model empty after a failure part way through a file. */
+void po__model_clear(po_model *model);
+
 /* Record a failure on the model and return `status` (printf-style message).
  * Every failing public call goes through here so po_model_errmsg is set. */
 po_status po__model_fail(po_model *model, po_status status, const char *fmt,

@@ -23,23 +23,18 @@ static const char *describe(char *buf, size_t size, const char *noun,
                             const char *name, int bulk, long pos)
 {
     char nb[200];
-    if (name == NULL) {
+    if (name == NULL || name[0] == '\0') {
         if (bulk)
             snprintf(buf, size, "%s at position %ld", noun, pos);
         else
             snprintf(buf, size, "%s", noun);
-    } else if (name[0] == '\0') {
-        if (bulk)
-            snprintf(buf, size, "%s at position %ld", noun, pos);
-        else
-            snprintf(buf, size, "%s", noun);
-    } else {
-        const char *shown = po__name_for_msg(name, nb, sizeof nb);
-        if (bulk)
-            snprintf(buf, size, "%s \"%s\" (position %ld)", noun, shown, pos);
-        else
-            snprintf(buf, size, "%s \"%s\"", noun, shown);
+        return buf;
     }
+    const char *shown = po__name_for_msg(name, nb, sizeof nb);
+    if (bulk)
+        snprintf(buf, size, "%s \"%s\" (position %ld)", noun, shown, pos);
+    else
+        snprintf(buf, size, "%s \"%s\"", noun, shown);
     return buf;
 }
 

@@ -1044,6 +1044,68 @@ static void test_names_table(void **state)
     free(present);
 }
 
+/* Duplicate detection stamps scratch marks with a counter; when it wraps
+ * around, old marks must not be mistaken for new ones. */
+static void test_mark_stamp_wrap(void **state)
+{
+    (void)state;
+    po_model *m = base_model();
+    m->mark_stamp = 0xFFFFFFFEu;
+    int vi[2] = {0, 1};
+    double vv[2] = {1, 1};
+    OK(po_model_add_constr(m, "w1", 0, 1, 2, vi, vv, NULL)); /* stamp max */
+    OK(po_model_add_constr(m, "w2", 0, 1, 2, vi, vv, NULL)); /* wraps */
+    assert_int_equal(m->mark_stamp, 1);
+    OK(po_model_add_constr(m, "w3", 0, 1, 2, vi, vv, NULL));
+    int twice[2] = {1, 1};
+    REJECT(m, po_model_add_constr(m, "w4", 0, 1, 2, twice, vv, NULL),
+           PO_EDUPENTRY, "constraint \"w4\": variable \"y\" appears twice");
+    assert_int_equal(po_model_num_constrs(m), 5);
+    po_model_free(m);
+}
+
+/* po__model_clear (for file readers failing part way) empties the model
+ * and leaves it reusable, names included. */
+static void test_clear(void **state)
+{
+    (void)state;
+    po_model *m = base_model();
+    OK(po_model_set_name(m, "old"));
+    OK(po_model_set_sense(m, PO_MAXIMIZE));
+    OK(po_model_set_obj_constant(m, 3));
+    po__model_clear(m);
+    po_model *fresh = po_model_new();
+    char *a = dump(m), *b = dump(fresh);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    assert_int_equal(po_model_find_var(m, "x"), -1);
+    assert_int_equal(po_model_find_constr(m, "bal"), -1);
+    po_model_free(fresh);
+    po_model *again = base_model();
+    po_model_free(m);
+    m = base_model();
+    po__model_clear(m);
+    /* rebuilding on the cleared model gives the same model as new */
+    OK(po_model_add_var(m, "x", 0, 10, 1, PO_CONTINUOUS, NULL));
+    OK(po_model_add_var(m, "y", -5, 5, -2, PO_INTEGER, NULL));
+    OK(po_model_add_var(m, "b", -PO_INF, PO_INF, 3, PO_BINARY, NULL));
+    OK(po_model_add_var(m, "z", 0, PO_INF, 0, PO_CONTINUOUS, NULL));
+    int i1[3] = {0, 1, 3};
+    double v1[3] = {1, 2, 1};
+    OK(po_model_add_constr(m, "cap_mon", -PO_INF, 4, 3, i1, v1, NULL));
+    int i2[2] = {0, 2};
+    double v2[2] = {1, -1};
+    OK(po_model_add_constr(m, "bal", 0, 0, 2, i2, v2, NULL));
+    a = dump(m);
+    b = dump(again);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    po_model_free(again);
+    po_model_free(m);
+}
+
 /* ------------------------------------------------------------------ */
 /* Out of memory at every allocation                                  */
 /* ------------------------------------------------------------------ */
@@ -1191,6 +1253,8 @@ int main(void)
         cmocka_unit_test(test_names_table),
         cmocka_unit_test(test_large),
         cmocka_unit_test(test_large_bulk),
+        cmocka_unit_test(test_mark_stamp_wrap),
+        cmocka_unit_test(test_clear),
         cmocka_unit_test(test_oom),
     };
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);
