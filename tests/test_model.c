@@ -516,6 +516,8 @@ static void test_add_vars_errors(void **state)
                                 NULL),
            PO_EDUPNAME, "variable \"p\" (position 2): name already used at "
                         "position 0 of this call");
+    assert_int_equal(po_model_find_var(m, "p"), -1);
+    assert_int_equal(po_model_find_var(m, "q"), -1);
     const char *old[2] = {"p", "x"};
     REJECT(m, po_model_add_vars(m, 2, old, NULL, NULL, NULL, NULL, NULL, NULL,
                                 NULL),
@@ -616,10 +618,12 @@ static void test_add_constrs_errors(void **state)
     REJECT(m, po_model_add_constrs(m, 3, dup, NULL, NULL, NULL, NULL, NULL),
            PO_EDUPNAME, "constraint \"s1\" (position 1): name already used at "
                         "position 0 of this call");
+    assert_int_equal(po_model_find_constr(m, "s1"), -1);
     const char *old[3] = {"s1", "s2", "bal"};
     REJECT(m, po_model_add_constrs(m, 3, old, NULL, NULL, NULL, NULL, NULL),
            PO_EDUPNAME, "constraint \"bal\" (position 2): name already used by "
                         "constraint 1");
+    assert_int_equal(po_model_find_constr(m, "s2"), -1);
     double lb[3] = {0, 0, 2}, ub[3] = {1, 1, 1};
     REJECT(m, po_model_add_constrs(m, 3, NULL, lb, ub, NULL, NULL, NULL),
            PO_EBOUNDS, "constraint \"r5\" (position 2): lower bound 2 is "
@@ -1180,9 +1184,9 @@ static po_model *empty_model(void)
 static void oom_case(po_model *(*build)(void), op_fn op, const char *what)
 {
     po_model *ref = build();
+    int nv0 = po_model_num_vars(ref), nc0 = po_model_num_constrs(ref);
     OK(op(ref));
     char *want = dump(ref);
-    po_model_free(ref);
     long k;
     for (k = 0;; k++) {
         po_model *m = build();
@@ -1203,6 +1207,13 @@ static void oom_case(po_model *(*build)(void), op_fn op, const char *what)
         assert_non_null(strstr(po_model_errmsg(m), "out of memory"));
         char *after = dump(m);
         assert_string_equal(after, before);
+        /* no name of the failed call is left in the lookup tables */
+        for (int j = nv0; j < po_model_num_vars(ref); j++)
+            assert_int_equal(po_model_find_var(m, po_model_var_name(ref, j)),
+                             -1);
+        for (int i = nc0; i < po_model_num_constrs(ref); i++)
+            assert_int_equal(
+                po_model_find_constr(m, po_model_constr_name(ref, i)), -1);
         /* the model is still whole: the same call now succeeds */
         OK(op(m));
         char *got = dump(m);
@@ -1214,6 +1225,7 @@ static void oom_case(po_model *(*build)(void), op_fn op, const char *what)
         assert_true(k < 1000);
     }
     free(want);
+    po_model_free(ref);
     print_message("    %s: %ld allocation points failed cleanly\n", what, k);
     assert_true(k >= 1);
 }
