@@ -1,0 +1,179 @@
+/*
+ * convert_cmd.c -- `procopt convert [options] IN -o OUT`: read any LP/MIP
+ * format the library reads, write MPS, free MPS or CPLEX LP.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char convert_help[] =
+    "Usage: procopt convert [OPTIONS] IN -o OUT\n"
+    "Read an LP/MIP model and write it in another format.\n"
+    "\n"
+    "IN is read as by 'procopt solve' (MPS, free MPS, CPLEX LP, GNU MathProg;\n"
+    "'-' is standard input and needs --format).  OUT is written whole or not\n"
+    "at all; '-' is standard output and needs --to.\n"
+    "\n"
+    "  -f, --format=FMT   format of IN: mps, freemps, lp or gmpl (default: from\n"
+    "                     the extension)\n"
+    "  -d, --data=FILE    GNU MathProg data file\n"
+    "  -o, --output=OUT   the file to write (required)\n"
+    "  -t, --to=FMT       format of OUT: mps (fixed), freemps or lp (default:\n"
+    "                     from OUT's extension: .lp is CPLEX LP, .mps free MPS)\n"
+    "  -h, --help         this help\n"
+    "\n"
+    "Exit status: 0 written, 1 bad input or I/O error, 2 usage error.\n";
+
+static const struct option convert_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"data", required_argument, NULL, 'd'},
+    {"output", required_argument, NULL, 'o'},
+    {"to", required_argument, NULL, 't'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+/* The output format from OUT's name.  ".mps" means free MPS here: it keeps
+ * names of any length, where fixed MPS is limited to 8 characters, and every
+ * reader we know (GLPK, CBC, CLP, HiGHS) takes it. */
+static po_format output_format(const char *path)
+{
+    po_format f = po_format_from_path(path);
+    if (f == PO_FORMAT_MPS)
+        return PO_FORMAT_FREEMPS;
+    return f;
+}
+
+static int writable(po_format f)
+{
+    return f == PO_FORMAT_MPS || f == PO_FORMAT_FREEMPS || f == PO_FORMAT_LP;
+}
+
+static int convert(const char *in, const char *in_path, const char *data,
+                   const char *data_path, po_format in_fmt, const char *out,
+                   const char *out_path, po_format out_fmt)
+{
+    po_model *model = po_model_new();
+    size_t n = data_path ? strlen(data_path) : 0;
+    const char *msg;
+    int rc = 0;
+
+    if (!model) {
+        cli_error("%s: out of memory", in);
+        return CLI_EXIT_ERROR;
+    }
+    if (po_model_read(model, in_path, in_fmt, data_path) != PO_OK) {
+        msg = po_model_errmsg(model);
+        if (data_path && strncmp(msg, data_path, n) == 0 && msg[n] == ':')
+            cli_lib_error(data_path, data, msg);
+        else
+            cli_lib_error(in_path, in, msg);
+        rc = CLI_EXIT_ERROR;
+    } else if (po_model_write(model, out_path, out_fmt) != PO_OK) {
+        cli_lib_error(out_path, out, po_model_errmsg(model));
+        rc = CLI_EXIT_ERROR;
+    } else if (out_path != out && cli_cat_to_stdout(out_path) != 0) {
+        rc = CLI_EXIT_ERROR;
+    }
+    po_model_free(model);
+    return rc;
+}
+
+int cli_cmd_convert(int argc, char **argv)
+{
+    const char *in, *in_path, *data = NULL, *data_path, *out = NULL, *out_path;
+    const char *from_name = NULL, *to_name = NULL;
+    po_format in_fmt = PO_FORMAT_AUTO, out_fmt = PO_FORMAT_AUTO;
+    cli_tmp tmp = {0};
+    int c, rc = 0;
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":f:d:o:t:h", convert_options, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            from_name = optarg;
+            break;
+        case 'd':
+            data = optarg;
+            break;
+        case 'o':
+            out = optarg;
+            break;
+        case 't':
+            to_name = optarg;
+            break;
+        case 'h':
+            fputs(convert_help, stdout);
+            return fflush(stdout) == 0 ? 0 : CLI_EXIT_ERROR;
+        case ':':
+            return cli_bad_option("convert", argv, "missing value for option");
+        default:
+            return cli_bad_option("convert", argv, "unknown option");
+        }
+    }
+    if (optind == argc)
+        return cli_usage_error("convert", "missing IN");
+    if (argc - optind > 1)
+        return cli_usage_error("convert", "one IN only (got '%s' and '%s')",
+                               argv[optind], argv[optind + 1]);
+    if (!out)
+        return cli_usage_error("convert", "missing -o OUT");
+    in = argv[optind];
+
+    if (from_name && po_format_parse(from_name, &in_fmt) != PO_OK)
+        return cli_usage_error("convert", "unknown format '%s' (mps, freemps, "
+                               "lp or gmpl)", from_name);
+    if (in_fmt == PO_FORMAT_AUTO) {
+        if (strcmp(in, "-") == 0)
+            return cli_usage_error("convert", "reading standard input needs "
+                                   "--format");
+        in_fmt = po_format_from_path(in);
+        if (in_fmt == PO_FORMAT_AUTO)
+            return cli_usage_error("convert", "%s: cannot tell the format from "
+                                   "the file name; use --format", in);
+    }
+    if (in_fmt == PO_FORMAT_JSON)
+        return cli_usage_error("convert", "%s: process models are not LP/MIP "
+                               "files; they are compiled, not converted", in);
+    if (data && in_fmt != PO_FORMAT_GMPL)
+        return cli_usage_error("convert", "--data is for GNU MathProg models only");
+    if (to_name) {
+        if (po_format_parse(to_name, &out_fmt) != PO_OK || !writable(out_fmt))
+            return cli_usage_error("convert", "cannot write format '%s' (mps, "
+                                   "freemps or lp)", to_name);
+    } else {
+        if (strcmp(out, "-") == 0)
+            return cli_usage_error("convert", "writing standard output needs --to");
+        out_fmt = output_format(out);
+        if (!writable(out_fmt))
+            return cli_usage_error("convert", "%s: cannot tell the output format "
+                                   "from the file name (.mps or .lp); use --to",
+                                   out);
+    }
+    if (strcmp(in, "-") == 0 && data && strcmp(data, "-") == 0)
+        return cli_usage_error("convert", "standard input can be IN or --data, "
+                               "not both");
+
+    in_path = in;
+    data_path = data;
+    out_path = out;
+    if (strcmp(in, "-") == 0)
+        rc = cli_stdin_to_file(&tmp, in_fmt == PO_FORMAT_LP     ? "stdin.lp"
+                                     : in_fmt == PO_FORMAT_GMPL ? "stdin.mod"
+                                                                : "stdin.mps",
+                               &in_path);
+    else if (data && strcmp(data, "-") == 0)
+        rc = cli_stdin_to_file(&tmp, "stdin.dat", &data_path);
+    if (rc == 0 && strcmp(out, "-") == 0) {
+        out_path = cli_tmp_path(&tmp, out_fmt == PO_FORMAT_LP ? "out.lp" : "out.mps");
+        if (!out_path)
+            rc = -1;
+    }
+    rc = rc == 0 ? convert(in, in_path, data, data_path, in_fmt, out, out_path,
+                           out_fmt)
+                 : CLI_EXIT_ERROR;
+    cli_tmp_cleanup(&tmp);
+    return rc;
+}
