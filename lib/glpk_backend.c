@@ -1,0 +1,1754 @@
+/*
+ * glpk_backend.c -- the one file of procopt that talks to GLPK (and the
+ * only one that includes <glpk.h>): solving, reading and writing files.
+ *
+ * Rules this file keeps, and why:
+ *  - Every input is validated before the first glp_* call.  GLPK answers
+ *    misuse with a fatal error that ends in abort(); the trap below is a
+ *    last resort, not the way errors are found.
+ *  - Every call that uses GLPK runs inside a "session": terminal output is
+ *    routed to term_hook (which never lets GLPK print, keeps the last text
+ *    for error messages and forwards lines to the caller's log), and
+ *    error_hook traps fatal errors: it frees this thread's GLPK environment
+ *    and longjmps back (as GLPK's examples/threads/multiseed.c does).  After
+ *    a trap every GLPK object of the thread is gone, so nothing touches the
+ *    glp_prob again.
+ *  - No GLPK object outlives a procopt call, and each session ends with
+ *    glp_free_env(): GLPK 5 keeps its environment in thread-local storage
+ *    and frees it only on request, so a thread that exits would otherwise
+ *    leak it.  (A host program that also uses GLPK directly must not keep
+ *    GLPK objects in a thread while calling procopt in that same thread.)
+ *  - All per-call state lives in a job struct on the heap; nothing is
+ *    global, so different threads may solve different models at once.
+ *    State that must survive a longjmp lives in that struct (reached
+ *    through an unmodified pointer), never in locals changed after setjmp.
+ */
+#include "backend.h"
+#include "model.h"
+#include "result.h"
+
+#include <glpk.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* GLPK's own size limits (M_MAX, N_MAX and NNZ_MAX in its sources). */
+#define GLPK_MAX_DIM 100000000
+#define GLPK_MAX_NNZ 500000000
+
+#define TAIL_SIZE 4096 /* last GLPK text kept for error messages */
+#define LINE_SIZE 1024 /* longest log line passed at once */
+#define MSG_SIZE 768
+
+const char *po_glpk_version(void)
+{
+    return glp_version();
+}
+
+/* ------------------------------------------------------------------ */
+/* GLPK return codes                                                  */
+/* ------------------------------------------------------------------ */
+
+const char *po__glpk_code_name(int code)
+{
+    switch (code) {
+    case 0: return "0 (success)";
+    case GLP_EBADB: return "GLP_EBADB (invalid basis)";
+    case GLP_ESING: return "GLP_ESING (singular matrix)";
+    case GLP_ECOND: return "GLP_ECOND (ill-conditioned matrix)";
+    case GLP_EBOUND: return "GLP_EBOUND (invalid bounds)";
+    case GLP_EFAIL: return "GLP_EFAIL (solver failed)";
+    case GLP_EOBJLL: return "GLP_EOBJLL (objective lower limit reached)";
+    case GLP_EOBJUL: return "GLP_EOBJUL (objective upper limit reached)";
+    case GLP_EITLIM: return "GLP_EITLIM (iteration limit exceeded)";
+    case GLP_ETMLIM: return "GLP_ETMLIM (time limit exceeded)";
+    case GLP_ENOPFS: return "GLP_ENOPFS (no primal feasible solution)";
+    case GLP_ENODFS: return "GLP_ENODFS (no dual feasible solution)";
+    case GLP_EROOT: return "GLP_EROOT (root LP optimum not provided)";
+    case GLP_ESTOP: return "GLP_ESTOP (search terminated by application)";
+    case GLP_EMIPGAP: return "GLP_EMIPGAP (relative MIP gap tolerance reached)";
+    case GLP_ENOFEAS: return "GLP_ENOFEAS (no primal/dual feasible solution)";
+    case GLP_ENOCVG: return "GLP_ENOCVG (no convergence)";
+    case GLP_EINSTAB: return "GLP_EINSTAB (numerical instability)";
+    case GLP_EDATA: return "GLP_EDATA (invalid data)";
+    case GLP_ERANGE: return "GLP_ERANGE (result out of range)";
+    }
+    return "unknown GLPK return code";
+}
+
+/* ------------------------------------------------------------------ */
+/* Sessions: terminal hook, error trap                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct glpk_ctx {
+    jmp_buf jmp;
+    po_log_fn log;
+    void *log_user;
+    char line[LINE_SIZE]; /* log line being assembled */
+    size_t line_len;
+    char tail[TAIL_SIZE]; /* the last text GLPK printed */
+    size_t tail_len;
+    int count_ipm;        /* parse interior-point iteration lines */
+    long ipm_iters;
+} glpk_ctx;
+
+static void ctx_init(glpk_ctx *c, po_log_fn log, void *log_user)
+{
+    memset(c, 0, sizeof *c);
+    c->log = log;
+    c->log_user = log_user;
+}
+
+/* GLPK hands over pieces of lines ("file:12: " and the message are two
+ * calls); the log gets whole lines. */
+static void log_flush(glpk_ctx *c)
+{
+    if (c->line_len > 0 && c->log != NULL) {
+        c->line[c->line_len] = '\0';
+        c->log(c->log_user, c->line);
+    }
+    c->line_len = 0;
+}
+
+static void log_text(glpk_ctx *c, const char *s)
+{
+    if (c->log == NULL)
+        return;
+    for (; *s != '\0'; s++) {
+        c->line[c->line_len++] = *s;
+        if (*s == '\n' || c->line_len == LINE_SIZE - 1)
+            log_flush(c);
+    }
+}
+
+/* A note from procopt itself into the log ("procopt: ..."). */
+static void ctx_note(glpk_ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void ctx_note(glpk_ctx *c, const char *fmt, ...)
+{
+    if (c->log == NULL)
+        return;
+    char buf[LINE_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    log_flush(c);
+    log_text(c, "procopt: ");
+    log_text(c, buf);
+    log_text(c, "\n");
+}
+
+static void tail_add(glpk_ctx *c, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= TAIL_SIZE - 1) {
+        s += n - (TAIL_SIZE - 1);
+        n = TAIL_SIZE - 1;
+        c->tail_len = 0;
+    } else if (c->tail_len + n > TAIL_SIZE - 1) {
+        size_t keep = TAIL_SIZE - 1 - n;
+        memmove(c->tail, c->tail + c->tail_len - keep, keep);
+        c->tail_len = keep;
+    }
+    memcpy(c->tail + c->tail_len, s, n);
+    c->tail_len += n;
+    c->tail[c->tail_len] = '\0';
+}
+
+static void tail_clear(glpk_ctx *c)
+{
+    c->tail_len = 0;
+    c->tail[0] = '\0';
+}
+
+/* glp_interior does not update the iteration count of the problem; its
+ * progress lines ("%3d: obj = ...; rpi = ...") are the only public record
+ * of how many iterations it made. */
+static void note_ipm_line(glpk_ctx *c, const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return;
+    char *end;
+    long k = strtol(s, &end, 10);
+    if (strncmp(end, ": obj =", 7) == 0 && strstr(end, "rpi =") != NULL &&
+        k > c->ipm_iters)
+        c->ipm_iters = k;
+}
+
+static int term_hook(void *info, const char *s)
+{
+    glpk_ctx *c = info;
+    tail_add(c, s);
+    if (c->count_ipm)
+        note_ipm_line(c, s);
+    log_text(c, s);
+    return 1; /* nonzero: GLPK prints nothing itself */
+}
+
+static void error_hook(void *info)
+{
+    glpk_ctx *c = info;
+    /* Frees every GLPK object of this thread and the environment itself
+     * (with both hooks); GLPK calls abort() if the hook returns, so it must
+     * not return. */
+    glp_free_env();
+    longjmp(c->jmp, 1);
+}
+
+/* Call right after setjmp(c->jmp). */
+static void session_begin(glpk_ctx *c)
+{
+    /* Terminal output must be on for the hook to see anything (read errors
+     * are printed through it); the hook swallows all of it. */
+    glp_term_out(GLP_ON);
+    glp_term_hook(term_hook, c);
+    glp_error_hook(error_hook, c);
+}
+
+static void session_end(glpk_ctx *c)
+{
+    log_flush(c);
+    /* Also uninstalls both hooks.  After a trap the environment is already
+     * gone and this is a no-op. */
+    glp_free_env();
+}
+
+/* Split a copy of the tail into lines; returns the count. */
+static int tail_lines(const glpk_ctx *c, char *buf, size_t size, char **lines,
+                      int max)
+{
+    snprintf(buf, size, "%s", c->tail);
+    int n = 0;
+    char *p = buf;
+    while (*p != '\0' && n < max) {
+        char *nl = strchr(p, '\n');
+        if (nl != NULL)
+            *nl = '\0';
+        while (*p == ' ')
+            p++;
+        if (*p != '\0')
+            lines[n++] = p;
+        if (nl == NULL)
+            break;
+        p = nl + 1;
+    }
+    return n;
+}
+
+/* Turn a trapped fatal error into a status with GLPK's message.  GLPK's
+ * fatal-error text is "<message>\nError detected in file F at line N\n". */
+static po_status trap_status(po_model *model, const glpk_ctx *c,
+                             const char *fn)
+{
+    char buf[TAIL_SIZE];
+    char *lines[128];
+    int n = tail_lines(c, buf, sizeof buf, lines, 128);
+    const char *msg = "unknown error", *where = "";
+    for (int k = n - 1; k >= 0; k--) {
+        if (strncmp(lines[k], "Error detected in file", 22) == 0) {
+            where = lines[k];
+            if (k > 0)
+                msg = lines[k - 1];
+            break;
+        }
+    }
+    if (*where == '\0' && n > 0)
+        msg = lines[n - 1];
+    po_status st = PO_ESOLVER;
+    if (strstr(msg, "no memory") != NULL ||
+        strstr(msg, "memory limit exceeded") != NULL)
+        st = PO_ENOMEM;
+    if (model == NULL)
+        return st;
+    if (*where != '\0')
+        return po__model_fail(model, st, "%s: GLPK fatal error: %s (%s)", fn,
+                              msg, where);
+    return po__model_fail(model, st, "%s: GLPK fatal error: %s", fn, msg);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading a model into GLPK                                          */
+/* ------------------------------------------------------------------ */
+
+/* A model checked and converted for GLPK (1-based matrix arrays). */
+typedef struct prep {
+    int m, n;          /* rows and columns given to GLPK */
+    int ne;            /* nonzeros given to GLPK */
+    int *row_of;       /* model row -> GLPK row (1-based), 0 = dropped */
+    int *ia, *ja;      /* [1..ne] */
+    double *ar;
+    double *clb, *cub; /* column bounds to load (integers rounded) */
+    int nint;
+    int empty_int_col; /* integer column with no integer value, or -1 */
+} prep;
+
+static void prep_free(prep *L)
+{
+    free(L->row_of);
+    free(L->ia);
+    free(L->ja);
+    free(L->ar);
+    free(L->clb);
+    free(L->cub);
+    memset(L, 0, sizeof *L);
+}
+
+static po_status check_value(po_model *mod, const char *fn, const char *what,
+                             const char *name, double v, int inf_ok_sign)
+{
+    /* inf_ok_sign: 0 none allowed, -1 only -inf, +1 only +inf */
+    if (isnan(v))
+        return po__model_fail(mod, PO_ENAN, "%s: %s of \"%s\" is NaN", fn,
+                              what, name);
+    if (isinf(v) && (inf_ok_sign == 0 || (v > 0) != (inf_ok_sign > 0)))
+        return po__model_fail(mod, PO_EINF, "%s: %s of \"%s\" is %s", fn, what,
+                              name, v > 0 ? "+infinity" : "-infinity");
+    return PO_OK;
+}
+
+/* Integer bounds within this distance of an integer are taken as that
+ * integer, so 2.9999999999 from a computation does not lose the value 3. */
+static double int_lb(double lb)
+{
+    if (isinf(lb))
+        return lb;
+    double r = nearbyint(lb);
+    return fabs(lb - r) <= 1e-9 * fmax(1.0, fabs(lb)) ? r : ceil(lb);
+}
+
+static double int_ub(double ub)
+{
+    if (isinf(ub))
+        return ub;
+    double r = nearbyint(ub);
+    return fabs(ub - r) <= 1e-9 * fmax(1.0, fabs(ub)) ? r : floor(ub);
+}
+
+/*
+ * Check every number, index and size GLPK will see, and build its arrays.
+ * drop_free_rows: rows with no finite bound are left out (file writers:
+ * they constrain nothing and GLPK's MPS/LP writers cannot represent them).
+ * round_int: integer columns get integral bounds (glp_intopt requires them).
+ */
+static po_status prep_model(po_model *mod, const char *fn, prep *L,
+                            int drop_free_rows, int round_int)
+{
+    memset(L, 0, sizeof *L);
+    L->empty_int_col = -1;
+    int m = mod->nrows, n = mod->ncols;
+    if (m < 0 || n < 0 || mod->nnz < 0)
+        return po__model_fail(mod, PO_EINVAL, "%s: corrupt model sizes", fn);
+    if (m > GLPK_MAX_DIM || n > GLPK_MAX_DIM)
+        return po__model_fail(mod, PO_ETOOBIG,
+                              "%s: %d constraints and %d variables exceed "
+                              "GLPK's limit of %d",
+                              fn, m, n, GLPK_MAX_DIM);
+    if (mod->nnz > GLPK_MAX_NNZ)
+        return po__model_fail(mod, PO_ETOOBIG,
+                              "%s: %ld nonzeros exceed GLPK's limit of %d", fn,
+                              mod->nnz, GLPK_MAX_NNZ);
+    if (isnan(mod->obj_constant))
+        return po__model_fail(mod, PO_ENAN, "%s: objective constant is NaN",
+                              fn);
+    if (isinf(mod->obj_constant))
+        return po__model_fail(mod, PO_EINF,
+                              "%s: objective constant is infinite", fn);
+    if (mod->sense != PO_MINIMIZE && mod->sense != PO_MAXIMIZE)
+        return po__model_fail(mod, PO_EINVAL, "%s: bad objective sense %d",
+                              fn, (int)mod->sense);
+
+    po_status st;
+    for (int j = 0; j < n; j++) {
+        const char *nm = mod->col_name[j];
+        double lb = mod->col_lb[j], ub = mod->col_ub[j];
+        if ((st = check_value(mod, fn, "lower bound", nm, lb, -1)) ||
+            (st = check_value(mod, fn, "upper bound", nm, ub, +1)) ||
+            (st = check_value(mod, fn, "objective coefficient", nm,
+                              mod->col_obj[j], 0)))
+            return st;
+        if (lb > ub)
+            return po__model_fail(mod, PO_EBOUNDS,
+                                  "%s: variable \"%s\" has lower bound %g > "
+                                  "upper bound %g",
+                                  fn, nm, lb, ub);
+        if (mod->col_type[j] > PO_BINARY)
+            return po__model_fail(mod, PO_EINVAL,
+                                  "%s: variable \"%s\" has bad type %d", fn,
+                                  nm, mod->col_type[j]);
+        if (mod->col_type[j] != PO_CONTINUOUS)
+            L->nint++;
+    }
+    for (int i = 0; i < m; i++) {
+        const char *nm = mod->row_name[i];
+        double lb = mod->row_lb[i], ub = mod->row_ub[i];
+        if ((st = check_value(mod, fn, "lower bound", nm, lb, -1)) ||
+            (st = check_value(mod, fn, "upper bound", nm, ub, +1)))
+            return st;
+        if (lb > ub)
+            return po__model_fail(mod, PO_EBOUNDS,
+                                  "%s: constraint \"%s\" has lower bound %g > "
+                                  "upper bound %g",
+                                  fn, nm, lb, ub);
+    }
+
+    size_t nnz = (size_t)mod->nnz;
+    L->row_of = malloc(((size_t)m + 1) * sizeof(int));
+    int *start = calloc((size_t)m + 2, sizeof(int));
+    int *mark = malloc(((size_t)n + 1) * sizeof(int));
+    L->ia = malloc((nnz + 1) * sizeof(int));
+    L->ja = malloc((nnz + 1) * sizeof(int));
+    L->ar = malloc((nnz + 1) * sizeof(double));
+    L->clb = malloc(((size_t)n + 1) * sizeof(double));
+    L->cub = malloc(((size_t)n + 1) * sizeof(double));
+    if (!L->row_of || !start || !mark || !L->ia || !L->ja || !L->ar ||
+        !L->clb || !L->cub) {
+        free(start);
+        free(mark);
+        prep_free(L);
+        return po__model_fail(mod, PO_ENOMEM, "%s: out of memory", fn);
+    }
+
+    for (int i = 0; i < m; i++) {
+        int is_free = isinf(mod->row_lb[i]) && isinf(mod->row_ub[i]);
+        L->row_of[i] = drop_free_rows && is_free ? 0 : ++L->m;
+    }
+    L->n = n;
+
+    /* Entries grouped by row (counting sort), which also finds a variable
+     * twice in a row: glp_load_matrix would stop the process on that. */
+    for (size_t k = 0; k < nnz; k++) {
+        int i = mod->nz_row[k], j = mod->nz_col[k];
+        double v = mod->nz_val[k];
+        if (i < 0 || i >= m || j < 0 || j >= n) {
+            free(start);
+            free(mark);
+            prep_free(L);
+            return po__model_fail(mod, PO_ERANGE,
+                                  "%s: matrix entry %zu has row %d, column %d "
+                                  "(model has %d rows, %d columns)",
+                                  fn, k, i, j, m, n);
+        }
+        if (!isfinite(v)) {
+            po_status s2 = isnan(v) ? PO_ENAN : PO_EINF;
+            po__model_fail(mod, s2,
+                           "%s: coefficient of \"%s\" in \"%s\" is %s", fn,
+                           mod->col_name[j], mod->row_name[i],
+                           isnan(v) ? "NaN" : "infinite");
+            free(start);
+            free(mark);
+            prep_free(L);
+            return s2;
+        }
+        if (v != 0 && L->row_of[i] != 0)
+            start[i + 2]++;
+    }
+    for (int i = 0; i < m; i++)
+        start[i + 2] += start[i + 1];
+    for (size_t k = 0; k < nnz; k++) {
+        int i = mod->nz_row[k];
+        if (mod->nz_val[k] == 0 || L->row_of[i] == 0)
+            continue;
+        int p = ++start[i + 1]; /* 1-based slot */
+        L->ia[p] = L->row_of[i];
+        L->ja[p] = mod->nz_col[k] + 1;
+        L->ar[p] = mod->nz_val[k];
+    }
+    L->ne = start[m];
+    for (int j = 0; j <= n; j++)
+        mark[j] = 0;
+    for (int i = 0; i < m; i++) {
+        for (int p = start[i] + 1; p <= start[i + 1]; p++) {
+            int j = L->ja[p];
+            if (mark[j] == i + 1) {
+                po__model_fail(mod, PO_EDUPENTRY,
+                               "%s: variable \"%s\" appears twice in "
+                               "constraint \"%s\"",
+                               fn, mod->col_name[j - 1], mod->row_name[i]);
+                free(start);
+                free(mark);
+                prep_free(L);
+                return PO_EDUPENTRY;
+            }
+            mark[j] = i + 1;
+        }
+    }
+    free(start);
+    free(mark);
+
+    for (int j = 0; j < n; j++) {
+        double lb = mod->col_lb[j], ub = mod->col_ub[j];
+        if (mod->col_type[j] == PO_BINARY) {
+            lb = fmax(lb, 0.0);
+            ub = fmin(ub, 1.0);
+        }
+        if (round_int && mod->col_type[j] != PO_CONTINUOUS) {
+            lb = int_lb(lb);
+            ub = int_ub(ub);
+            if (lb > ub) {
+                if (L->empty_int_col < 0)
+                    L->empty_int_col = j;
+                ub = lb; /* never loaded: the MIP is infeasible */
+            }
+        }
+        L->clb[j] = lb;
+        L->cub[j] = ub;
+    }
+    return PO_OK;
+}
+
+static int bound_type(double lb, double ub)
+{
+    if (isinf(lb))
+        return isinf(ub) ? GLP_FR : GLP_UP;
+    if (isinf(ub))
+        return GLP_LO;
+    return lb == ub ? GLP_FX : GLP_DB;
+}
+
+static void set_row(glp_prob *P, int i, double lb, double ub)
+{
+    int t = bound_type(lb, ub);
+    glp_set_row_bnds(P, i, t, isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+}
+
+static void set_col(glp_prob *P, int j, double lb, double ub)
+{
+    int t = bound_type(lb, ub);
+    glp_set_col_bnds(P, j, t, isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+}
+
+/* Inside a session only.  Names are loaded only for writing files: GLPK
+ * does not need them to solve. */
+static void load_prob(glp_prob *P, const po_model *mod, const prep *L,
+                      int with_names, int as_mip)
+{
+    glp_set_obj_dir(P, mod->sense == PO_MAXIMIZE ? GLP_MAX : GLP_MIN);
+    glp_set_obj_coef(P, 0, mod->obj_constant);
+    if (with_names && mod->name != NULL && mod->name[0] != '\0')
+        glp_set_prob_name(P, mod->name);
+    if (L->m > 0)
+        glp_add_rows(P, L->m);
+    if (L->n > 0)
+        glp_add_cols(P, L->n);
+    for (int i = 0; i < mod->nrows; i++) {
+        int gi = L->row_of[i];
+        if (gi == 0)
+            continue;
+        set_row(P, gi, mod->row_lb[i], mod->row_ub[i]);
+        if (with_names)
+            glp_set_row_name(P, gi, mod->row_name[i]);
+    }
+    for (int j = 0; j < L->n; j++) {
+        set_col(P, j + 1, L->clb[j], L->cub[j]);
+        glp_set_obj_coef(P, j + 1, mod->col_obj[j]);
+        if (as_mip && mod->col_type[j] != PO_CONTINUOUS)
+            glp_set_col_kind(P, j + 1, GLP_IV);
+        if (with_names)
+            glp_set_col_name(P, j + 1, mod->col_name[j]);
+    }
+    if (L->ne > 0)
+        glp_load_matrix(P, L->ne, L->ia, L->ja, L->ar);
+}
+
+/* ------------------------------------------------------------------ */
+/* Solving                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct solve_job {
+    glpk_ctx c;
+    po_model *model;
+    po_options opt;
+    prep L;
+    po_result *r;
+    glp_prob *P;
+    struct timespec t0;
+    /* MIP search as last seen by the callback */
+    long mip_iters, mip_nodes;
+    double mip_bound;
+    int have_bound;
+    int stopped; /* the callback ended the search (iteration limit) */
+} solve_job;
+
+static double elapsed(const solve_job *J)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - J->t0.tv_sec) +
+           1e-9 * (double)(t.tv_nsec - J->t0.tv_nsec);
+}
+
+/* Remaining time for GLPK's tm_lim (milliseconds; INT_MAX = none). */
+static int tm_left(const solve_job *J)
+{
+    if (!(J->opt.time_limit > 0) || isinf(J->opt.time_limit))
+        return INT_MAX;
+    double left = (J->opt.time_limit - elapsed(J)) * 1000.0;
+    if (left < 1.0)
+        return 1;
+    return left >= (double)INT_MAX ? INT_MAX : (int)ceil(left);
+}
+
+/* Remaining simplex iterations for GLPK's it_lim (INT_MAX = none). */
+static int it_left(const solve_job *J)
+{
+    if (J->opt.iteration_limit <= 0)
+        return INT_MAX;
+    long left = J->opt.iteration_limit - glp_get_it_cnt(J->P);
+    if (left < 0)
+        left = 0;
+    return left >= INT_MAX ? INT_MAX : (int)left;
+}
+
+static void count_iterations(solve_job *J)
+{
+    long its = glp_get_it_cnt(J->P);
+    if (J->mip_iters > its)
+        its = J->mip_iters;
+    J->r->iterations = J->c.ipm_iters + its;
+}
+
+static int glpk_method(po_method m)
+{
+    switch (m) {
+    case PO_METHOD_PRIMAL: return GLP_PRIMAL;
+    case PO_METHOD_DUAL: return GLP_DUAL;
+    default: return GLP_DUALP;
+    }
+}
+
+static const char *meth_name(int meth)
+{
+    return meth == GLP_PRIMAL ? "primal simplex"
+           : meth == GLP_DUAL ? "dual simplex"
+                              : "dual simplex (primal fallback)";
+}
+
+static int simplex_call(solve_job *J, int meth, int presolve)
+{
+    glp_smcp p;
+    glp_init_smcp(&p);
+    p.msg_lev = J->c.log != NULL ? GLP_MSG_ON : GLP_MSG_ERR;
+    p.meth = meth;
+    p.presolve = presolve ? GLP_ON : GLP_OFF;
+    p.it_lim = it_left(J);
+    p.tm_lim = tm_left(J);
+    int ret = glp_simplex(J->P, &p);
+    count_iterations(J);
+    return ret;
+}
+
+static void fill_basic(solve_job *J, int with_duals)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    r->objective = glp_get_obj_val(P);
+    for (int j = 0; j < r->ncols; j++) {
+        r->values[j] = glp_get_col_prim(P, j + 1);
+        if (with_duals)
+            r->redcosts[j] = glp_get_col_dual(P, j + 1);
+    }
+    for (int i = 0; i < r->nrows; i++) {
+        r->activities[i] = glp_get_row_prim(P, i + 1);
+        if (with_duals)
+            r->duals[i] = glp_get_row_dual(P, i + 1);
+    }
+}
+
+static void fill_ipt(solve_job *J)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    r->objective = glp_ipt_obj_val(P);
+    for (int j = 0; j < r->ncols; j++) {
+        r->values[j] = glp_ipt_col_prim(P, j + 1);
+        r->redcosts[j] = glp_ipt_col_dual(P, j + 1);
+    }
+    for (int i = 0; i < r->nrows; i++) {
+        r->activities[i] = glp_ipt_row_prim(P, i + 1);
+        r->duals[i] = glp_ipt_row_dual(P, i + 1);
+    }
+}
+
+static void fill_mip(solve_job *J)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    r->objective = glp_mip_obj_val(P);
+    for (int j = 0; j < r->ncols; j++)
+        r->values[j] = glp_mip_col_val(P, j + 1);
+    for (int i = 0; i < r->nrows; i++)
+        r->activities[i] = glp_mip_row_val(P, i + 1);
+}
+
+/* What the result keeps: set by the solve paths, applied at the end. */
+enum { KEEP_NONE, KEEP_PRIMAL, KEEP_ALL };
+
+static po_status unexpected(solve_job *J, const char *call, int ret)
+{
+    return po__model_fail(J->model, PO_ESOLVER,
+                          "po_solve: %s returned %s, which procopt does not "
+                          "expect here",
+                          call, po__glpk_code_name(ret));
+}
+
+/* Tell infeasible from unbounded by primal simplex without presolver
+ * (GLPK's presolver and dual simplex can only say "no dual feasible
+ * solution").  Returns the outcome. */
+static po_outcome classify_lp(solve_job *J)
+{
+    ctx_note(&J->c, "no dual feasible solution: primal simplex without "
+                    "presolver to tell infeasible from unbounded");
+    glp_std_basis(J->P);
+    int ret = simplex_call(J, GLP_PRIMAL, 0);
+    if (ret == 0) {
+        int st = glp_get_status(J->P);
+        if (st == GLP_NOFEAS)
+            return PO_OUTCOME_INFEASIBLE;
+        if (st == GLP_UNBND)
+            return PO_OUTCOME_UNBOUNDED;
+    }
+    if (ret == GLP_ETMLIM)
+        return PO_OUTCOME_TIME_LIMIT;
+    if (ret == GLP_EITLIM)
+        return PO_OUTCOME_ITERATION_LIMIT;
+    return PO_OUTCOME_INF_OR_UNBD;
+}
+
+static int is_simplex_failure(int ret)
+{
+    return ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND ||
+           ret == GLP_EFAIL;
+}
+
+/* The outcome of the last glp_simplex call on an LP. */
+static po_status finish_simplex(solve_job *J, int ret, int *keep)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    *keep = KEEP_NONE;
+    switch (ret) {
+    case 0: {
+        int st = glp_get_status(P);
+        if (st == GLP_OPT) {
+            r->outcome = PO_OUTCOME_OPTIMAL;
+            fill_basic(J, 1);
+            *keep = KEEP_ALL;
+        } else if (st == GLP_NOFEAS) {
+            r->outcome = PO_OUTCOME_INFEASIBLE;
+        } else if (st == GLP_UNBND) {
+            r->outcome = PO_OUTCOME_UNBOUNDED;
+        } else if (glp_get_dual_stat(P) == GLP_NOFEAS) {
+            r->outcome = classify_lp(J);
+        } else {
+            r->outcome = PO_OUTCOME_NUMERICAL;
+        }
+        return PO_OK;
+    }
+    case GLP_EITLIM:
+    case GLP_ETMLIM:
+        r->outcome = ret == GLP_EITLIM ? PO_OUTCOME_ITERATION_LIMIT
+                                       : PO_OUTCOME_TIME_LIMIT;
+        /* primal simplex in phase 2 stops on a feasible point: keep it */
+        if (glp_get_prim_stat(P) == GLP_FEAS) {
+            fill_basic(J, 0);
+            *keep = KEEP_PRIMAL;
+        }
+        return PO_OK;
+    case GLP_ENOPFS:
+        r->outcome = PO_OUTCOME_INFEASIBLE;
+        return PO_OK;
+    case GLP_ENODFS:
+        r->outcome = classify_lp(J);
+        return PO_OK;
+    case GLP_EBADB:
+    case GLP_ESING:
+    case GLP_ECOND:
+    case GLP_EFAIL:
+        r->outcome = PO_OUTCOME_NUMERICAL;
+        return PO_OK;
+    default:
+        /* GLP_EBOUND (bounds are checked first), GLP_EOBJLL/GLP_EOBJUL
+         * (no objective limits are set) and the codes of other solvers */
+        return unexpected(J, "glp_simplex", ret);
+    }
+}
+
+/* Interior point; 1 when it produced the answer. */
+static int try_interior(solve_job *J, int *keep)
+{
+    if (J->L.m == 0 || J->L.n == 0) {
+        ctx_note(&J->c, "interior point needs constraints and variables; "
+                        "using the simplex method");
+        return 0;
+    }
+    glp_iptcp p;
+    glp_init_iptcp(&p);
+    /* GLP_MSG_ON so the iteration lines can be counted; the text reaches
+     * the caller only through options.log. */
+    p.msg_lev = GLP_MSG_ON;
+    J->c.count_ipm = 1;
+    int ret = glp_interior(J->P, &p);
+    J->c.count_ipm = 0;
+    count_iterations(J);
+    /* Only a converged optimal point is reported; anything else (no
+     * convergence, instability, "no feasible solution", which an interior
+     * method cannot certify) goes to the simplex method. */
+    if (ret == 0 && glp_ipt_status(J->P) == GLP_OPT) {
+        J->r->outcome = PO_OUTCOME_OPTIMAL;
+        fill_ipt(J);
+        *keep = KEEP_ALL;
+        return 1;
+    }
+    ctx_note(&J->c,
+             "interior point ended with %s, solution status %d; solving "
+             "with the simplex method",
+             po__glpk_code_name(ret), glp_ipt_status(J->P));
+    return 0;
+}
+
+static po_status solve_lp(solve_job *J, int *keep)
+{
+    glp_prob *P = J->P;
+    int meth = glpk_method(J->opt.method);
+    if (J->opt.method == PO_METHOD_INTERIOR && try_interior(J, keep))
+        return PO_OK;
+    int presolve = J->opt.presolve;
+    if (!presolve)
+        glp_adv_basis(P, 0);
+    int ret = simplex_call(J, meth, presolve);
+    if (is_simplex_failure(ret)) {
+        int other = meth == GLP_PRIMAL ? GLP_DUALP : GLP_PRIMAL;
+        ctx_note(&J->c,
+                 "%s failed with %s; retrying with %s from an advanced "
+                 "basis, presolver off",
+                 meth_name(meth), po__glpk_code_name(ret), meth_name(other));
+        glp_adv_basis(P, 0);
+        ret = simplex_call(J, other, 0);
+    }
+    return finish_simplex(J, ret, keep);
+}
+
+static void mip_callback(glp_tree *T, void *info)
+{
+    solve_job *J = info;
+    glp_prob *mip = glp_ios_get_prob(T);
+    long its = glp_get_it_cnt(mip);
+    if (its > J->mip_iters)
+        J->mip_iters = its;
+    int a_cnt, n_cnt, t_cnt;
+    glp_ios_tree_size(T, &a_cnt, &n_cnt, &t_cnt);
+    if (t_cnt > J->mip_nodes)
+        J->mip_nodes = t_cnt;
+    int best = glp_ios_best_node(T);
+    if (best != 0) {
+        J->mip_bound = glp_ios_node_bound(T, best);
+        J->have_bound = 1;
+    }
+    if (J->opt.iteration_limit > 0 && its >= J->opt.iteration_limit &&
+        !J->stopped) {
+        J->stopped = 1;
+        glp_ios_terminate(T);
+    }
+}
+
+/* MIP whose LP relaxation was found without a dual feasible solution:
+ * infeasible if the relaxation is, otherwise not told apart (an unbounded
+ * relaxation says nothing about integer feasibility). */
+static po_outcome classify_mip(solve_job *J)
+{
+    po_outcome o = classify_lp(J);
+    return o == PO_OUTCOME_INFEASIBLE ? o
+           : o == PO_OUTCOME_TIME_LIMIT || o == PO_OUTCOME_ITERATION_LIMIT
+               ? o
+               : PO_OUTCOME_INF_OR_UNBD;
+}
+
+static po_status solve_mip(solve_job *J, int *keep)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    *keep = KEEP_NONE;
+    if (!J->opt.presolve) {
+        /* without the MIP presolver glp_intopt needs an optimal basis of
+         * the LP relaxation */
+        int meth = glpk_method(J->opt.method);
+        glp_adv_basis(P, 0);
+        int ret = simplex_call(J, meth, 0);
+        if (is_simplex_failure(ret)) {
+            glp_adv_basis(P, 0);
+            ret = simplex_call(J, meth == GLP_PRIMAL ? GLP_DUALP : GLP_PRIMAL,
+                               0);
+        }
+        if (ret != 0 || glp_get_status(P) != GLP_OPT) {
+            po_status st = finish_simplex(J, ret, keep);
+            *keep = KEEP_NONE; /* a relaxation's point is no MIP solution */
+            if (r->outcome == PO_OUTCOME_UNBOUNDED)
+                r->outcome = PO_OUTCOME_INF_OR_UNBD;
+            return st;
+        }
+    }
+    glp_iocp p;
+    glp_init_iocp(&p);
+    p.msg_lev = J->c.log != NULL ? GLP_MSG_ON : GLP_MSG_ERR;
+    p.presolve = J->opt.presolve ? GLP_ON : GLP_OFF;
+    p.mip_gap = J->opt.mip_gap;
+    p.tm_lim = tm_left(J);
+    if (J->opt.mip_cuts)
+        p.gmi_cuts = p.mir_cuts = p.cov_cuts = p.clq_cuts = GLP_ON;
+    p.cb_func = mip_callback;
+    p.cb_info = J;
+    int ret = glp_intopt(P, &p);
+    count_iterations(J);
+    r->nodes = J->mip_nodes;
+    int st = glp_mip_status(P);
+    int have = st == GLP_OPT || st == GLP_FEAS;
+    switch (ret) {
+    case 0:
+        r->outcome = st == GLP_OPT      ? PO_OUTCOME_OPTIMAL
+                     : st == GLP_NOFEAS ? PO_OUTCOME_INFEASIBLE
+                     : st == GLP_FEAS   ? PO_OUTCOME_FEASIBLE
+                                        : PO_OUTCOME_NUMERICAL;
+        break;
+    case GLP_EMIPGAP:
+        /* stopped because the gap reached options.mip_gap: optimal within
+         * the tolerance the caller asked for */
+        r->outcome = have ? PO_OUTCOME_OPTIMAL : PO_OUTCOME_NUMERICAL;
+        break;
+    case GLP_ETMLIM:
+        r->outcome = PO_OUTCOME_TIME_LIMIT;
+        break;
+    case GLP_ESTOP:
+        if (!J->stopped)
+            return unexpected(J, "glp_intopt", ret);
+        r->outcome = PO_OUTCOME_ITERATION_LIMIT;
+        break;
+    case GLP_EFAIL:
+        r->outcome = PO_OUTCOME_NUMERICAL;
+        break;
+    case GLP_ENOPFS:
+        r->outcome = PO_OUTCOME_INFEASIBLE;
+        have = 0;
+        break;
+    case GLP_ENODFS:
+        r->outcome = classify_mip(J);
+        have = 0;
+        break;
+    default:
+        /* GLP_EBOUND (integer bounds are rounded first), GLP_EROOT (the
+         * relaxation is solved first when the presolver is off) */
+        return unexpected(J, "glp_intopt", ret);
+    }
+    if (have) {
+        fill_mip(J);
+        *keep = KEEP_PRIMAL;
+    }
+    int maximize = J->model->sense == PO_MAXIMIZE;
+    if (have && ret == 0 && st == GLP_OPT) {
+        /* the search tree was exhausted: the incumbent is proven optimal */
+        r->best_bound = r->objective;
+    } else if (J->have_bound) {
+        r->best_bound = J->mip_bound;
+        /* the bound of a node never passes the incumbent in exact terms */
+        if (have && (maximize ? r->best_bound < r->objective
+                              : r->best_bound > r->objective))
+            r->best_bound = r->objective;
+    }
+    if (have && !isnan(r->best_bound))
+        r->gap = fabs(r->objective - r->best_bound) /
+                 fmax(1e-10, fabs(r->objective));
+    return PO_OK;
+}
+
+static po_status solve_trapped(solve_job *J, int *keep)
+{
+    if (setjmp(J->c.jmp) != 0) {
+        J->P = NULL; /* freed with the environment */
+        return trap_status(J->model, &J->c, "po_solve");
+    }
+    session_begin(&J->c);
+    J->P = glp_create_prob();
+    int mip = J->L.nint > 0;
+    load_prob(J->P, J->model, &J->L, 0, mip);
+    /* as glpsol does by default: equilibration scaling, which GLPK undoes
+     * in every value it reports */
+    if (J->L.m > 0 && J->L.n > 0)
+        glp_scale_prob(J->P, GLP_SF_AUTO);
+    po_status st = mip ? solve_mip(J, keep) : solve_lp(J, keep);
+    glp_delete_prob(J->P);
+    J->P = NULL;
+    return st;
+}
+
+static po_status check_options(po_model *mod, const po_options *o)
+{
+    const char *fn = "po_solve";
+    if ((int)o->method < PO_METHOD_AUTO || o->method > PO_METHOD_INTERIOR)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.method = %d is not a po_method",
+                              fn, (int)o->method);
+    if (o->presolve != 0 && o->presolve != 1)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.presolve = %d (must be 0 or 1)", fn,
+                              o->presolve);
+    if (o->mip_cuts != 0 && o->mip_cuts != 1)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.mip_cuts = %d (must be 0 or 1)", fn,
+                              o->mip_cuts);
+    if (isnan(o->time_limit))
+        return po__model_fail(mod, PO_ENAN, "%s: options.time_limit is NaN",
+                              fn);
+    if (o->time_limit < 0)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.time_limit = %g is negative", fn,
+                              o->time_limit);
+    if (isnan(o->mip_gap))
+        return po__model_fail(mod, PO_ENAN, "%s: options.mip_gap is NaN", fn);
+    if (o->mip_gap < 0 || isinf(o->mip_gap))
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.mip_gap = %g (must be finite and "
+                              ">= 0)",
+                              fn, o->mip_gap);
+    if (o->iteration_limit < 0)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.iteration_limit = %ld is negative",
+                              fn, o->iteration_limit);
+    return PO_OK;
+}
+
+po_status po_solve(po_model *model, const po_options *options,
+                   po_result **result)
+{
+    if (result != NULL)
+        *result = NULL;
+    if (model == NULL)
+        return PO_EINVAL;
+    po__model_clear_error(model);
+    if (result == NULL)
+        return po__model_fail(model, PO_EINVAL, "po_solve: result is NULL");
+
+    solve_job *J = calloc(1, sizeof *J);
+    if (J == NULL)
+        return po__model_fail(model, PO_ENOMEM, "po_solve: out of memory");
+    J->model = model;
+    if (options != NULL)
+        J->opt = *options;
+    else
+        po_options_init(&J->opt);
+    po_status st = check_options(model, &J->opt);
+    if (st == PO_OK)
+        st = prep_model(model, "po_solve", &J->L, 0, 1);
+    if (st != PO_OK) {
+        free(J);
+        return st;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &J->t0);
+    J->r = po__result_new(model->ncols, model->nrows);
+    if (J->r == NULL || po__result_alloc_primal(J->r) != 0 ||
+        po__result_alloc_dual(J->r) != 0) {
+        po_result_free(J->r);
+        prep_free(&J->L);
+        free(J);
+        return po__model_fail(model, PO_ENOMEM, "po_solve: out of memory");
+    }
+    J->r->is_mip = J->L.nint > 0;
+    ctx_init(&J->c, J->opt.log, J->opt.log_user);
+
+    int keep = KEEP_NONE;
+    if (J->L.empty_int_col >= 0) {
+        /* glp_intopt refuses empty integer ranges (GLP_EBOUND): answer
+         * without it */
+        ctx_note(&J->c, "integer variable \"%s\" has no integer value "
+                        "within its bounds: infeasible",
+                 model->col_name[J->L.empty_int_col]);
+        J->r->outcome = PO_OUTCOME_INFEASIBLE;
+        log_flush(&J->c);
+    } else {
+        st = solve_trapped(J, &keep);
+        session_end(&J->c);
+    }
+    po_result *r = J->r;
+    r->time = elapsed(J);
+    prep_free(&J->L);
+    free(J);
+    if (st != PO_OK) {
+        po_result_free(r);
+        return st;
+    }
+    if (keep == KEEP_NONE) {
+        po__result_drop_solution(r);
+    } else if (keep == KEEP_PRIMAL) {
+        free(r->duals);
+        free(r->redcosts);
+        r->duals = r->redcosts = NULL;
+    }
+    *result = r;
+    return PO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading files                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct read_job {
+    glpk_ctx c;
+    po_model *model; /* the caller's (empty) model */
+    po_model *tmp;   /* filled, then swapped into model */
+    const char *path, *data_path;
+    po_format format;
+    glp_prob *P;
+    glp_tran *tran;
+    char msg[MSG_SIZE]; /* GLPK's read error */
+    /* copies out of GLPK; freed by read_job_free on every path */
+    const char **rnames, **cnames;
+    double *rlb, *rub, *clb, *cub, *cobj, *val;
+    po_vartype *ctype;
+    int *row_of, *cstart, *rind, *ind;
+} read_job;
+
+static void read_job_free(read_job *J)
+{
+    free(J->rnames);
+    free(J->cnames);
+    free(J->rlb);
+    free(J->rub);
+    free(J->clb);
+    free(J->cub);
+    free(J->cobj);
+    free(J->val);
+    free(J->ctype);
+    free(J->row_of);
+    free(J->cstart);
+    free(J->rind);
+    free(J->ind);
+    po_model_free(J->tmp);
+    free(J);
+}
+
+/* GLPK's read errors are "FILE:LINE: message" (warnings "FILE:LINE:
+ * warning: ...").  Take the last error line; without one, the last line
+ * that is not GLPK's chatter, prefixed with the path.  Returns the line
+ * number, or 0. */
+static long read_error_text(const glpk_ctx *c, const char *path, char *out,
+                            size_t size)
+{
+    char buf[TAIL_SIZE];
+    char *lines[128];
+    int n = tail_lines(c, buf, sizeof buf, lines, 128);
+    for (int k = n - 1; k >= 0; k--) {
+        char *p = lines[k];
+        char *colon = strstr(p, ":");
+        while (colon != NULL) {
+            char *end;
+            long line = strtol(colon + 1, &end, 10);
+            if (end > colon + 1 && isdigit((unsigned char)colon[1]) &&
+                strncmp(end, ": ", 2) == 0 &&
+                strncmp(end + 2, "warning:", 8) != 0) {
+                snprintf(out, size, "%s", p);
+                return line;
+            }
+            colon = strstr(colon + 1, ":");
+        }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        const char *p = lines[k];
+        if (strncmp(p, "Reading ", 8) == 0 || strncmp(p, "Problem:", 8) == 0)
+            continue;
+        snprintf(out, size, "%s: %s", path, p);
+        return 0;
+    }
+    snprintf(out, size, "%s: cannot read the file", path);
+    return 0;
+}
+
+static int read_mps_auto(read_job *J)
+{
+    /* Free MPS first: it also reads most fixed files (names without
+     * blanks); fixed second.  When both fail, report the error found
+     * further into the file: that format understood more of it. */
+    int ret = glp_read_mps(J->P, GLP_MPS_FILE, NULL, J->path);
+    if (ret == 0)
+        return 0;
+    char free_msg[MSG_SIZE];
+    long free_line = read_error_text(&J->c, J->path, free_msg, sizeof free_msg);
+    tail_clear(&J->c);
+    ctx_note(&J->c, "not free MPS; trying fixed MPS");
+    ret = glp_read_mps(J->P, GLP_MPS_DECK, NULL, J->path);
+    if (ret == 0)
+        return 0;
+    long fixed_line = read_error_text(&J->c, J->path, J->msg, sizeof J->msg);
+    if (free_line >= fixed_line)
+        snprintf(J->msg, sizeof J->msg, "%s", free_msg);
+    return ret;
+}
+
+static int read_gmpl(read_job *J)
+{
+    J->tran = glp_mpl_alloc_wksp();
+    int ret = glp_mpl_read_model(J->tran, J->path, J->data_path != NULL);
+    if (ret == 0 && J->data_path != NULL)
+        ret = glp_mpl_read_data(J->tran, J->data_path);
+    if (ret == 0)
+        ret = glp_mpl_generate(J->tran, NULL);
+    if (ret == 0)
+        glp_mpl_build_prob(J->tran, J->P);
+    glp_mpl_free_wksp(J->tran);
+    J->tran = NULL;
+    return ret;
+}
+
+/* Copy the glp_prob into J->tmp through the public bulk calls.  Free rows
+ * are not copied: GLPK's MPS reader already drops them (they only define
+ * objectives), and glp_mpl_build_prob keeps each MathProg objective as a
+ * free row as well as the objective itself. */
+static po_status copy_from_glpk(read_job *J)
+{
+    glp_prob *P = J->P;
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    long nz = glp_get_num_nz(P);
+    size_t mm = (size_t)m + 1, nn = (size_t)n + 1, zz = (size_t)nz + 1;
+    J->rnames = calloc(mm, sizeof *J->rnames);
+    J->cnames = calloc(nn, sizeof *J->cnames);
+    J->rlb = calloc(mm, sizeof(double));
+    J->rub = calloc(mm, sizeof(double));
+    J->row_of = calloc(mm, sizeof(int));
+    J->clb = calloc(nn, sizeof(double));
+    J->cub = calloc(nn, sizeof(double));
+    J->cobj = calloc(nn, sizeof(double));
+    J->ctype = calloc(nn, sizeof(po_vartype));
+    J->cstart = calloc(nn, sizeof(int));
+    J->ind = calloc(mm, sizeof(int));
+    J->val = calloc(zz > mm ? zz : mm, sizeof(double));
+    J->rind = calloc(zz, sizeof(int));
+    J->tmp = po_model_new();
+    if (!J->rnames || !J->cnames || !J->rlb || !J->rub || !J->row_of ||
+        !J->clb || !J->cub || !J->cobj || !J->ctype || !J->cstart || !J->ind ||
+        !J->val || !J->rind || !J->tmp)
+        return po__model_fail(J->model, PO_ENOMEM,
+                              "po_model_read: out of memory");
+    J->tmp->alloc_fail_after = J->model->alloc_fail_after;
+
+    int mk = 0;
+    for (int i = 1; i <= m; i++) {
+        int t = glp_get_row_type(P, i);
+        if (t == GLP_FR)
+            continue;
+        J->row_of[i] = ++mk;
+        J->rnames[mk - 1] = glp_get_row_name(P, i); /* NULL: default name */
+        J->rlb[mk - 1] = t == GLP_UP ? -PO_INF : glp_get_row_lb(P, i);
+        J->rub[mk - 1] = t == GLP_LO ? PO_INF : glp_get_row_ub(P, i);
+    }
+    int pos = 0;
+    for (int j = 1; j <= n; j++) {
+        int t = glp_get_col_type(P, j);
+        J->cnames[j - 1] = glp_get_col_name(P, j);
+        J->clb[j - 1] = t == GLP_FR || t == GLP_UP ? -PO_INF
+                                                  : glp_get_col_lb(P, j);
+        J->cub[j - 1] = t == GLP_FR || t == GLP_LO ? PO_INF
+                                                  : glp_get_col_ub(P, j);
+        J->cobj[j - 1] = glp_get_obj_coef(P, j);
+        int kind = glp_get_col_kind(P, j);
+        J->ctype[j - 1] = kind == GLP_BV   ? PO_BINARY
+                          : kind == GLP_IV ? PO_INTEGER
+                                           : PO_CONTINUOUS;
+        J->cstart[j - 1] = pos;
+        int len = glp_get_mat_col(P, j, J->ind, J->val + pos);
+        /* glp_get_mat_col fills [1..len]; shift down, dropping free rows */
+        int out = 0;
+        for (int k = 1; k <= len; k++) {
+            int i = J->row_of[J->ind[k]];
+            if (i == 0)
+                continue;
+            J->rind[pos + out] = i - 1;
+            J->val[pos + out] = J->val[pos + k];
+            out++;
+        }
+        pos += out;
+    }
+    J->cstart[n] = pos;
+
+    po_model *t = J->tmp;
+    po_status st = po_model_add_constrs(t, mk, J->rnames, J->rlb, J->rub,
+                                        NULL, NULL, NULL);
+    if (st == PO_OK)
+        st = po_model_add_vars(t, n, J->cnames, J->clb, J->cub, J->cobj,
+                               J->ctype, J->cstart, J->rind, J->val);
+    const char *name = glp_get_prob_name(P);
+    if (st == PO_OK)
+        st = po_model_set_name(t, name != NULL ? name : "");
+    if (st == PO_OK)
+        st = po_model_set_sense(t, glp_get_obj_dir(P) == GLP_MAX
+                                       ? PO_MAXIMIZE
+                                       : PO_MINIMIZE);
+    if (st == PO_OK)
+        st = po_model_set_obj_constant(t, glp_get_obj_coef(P, 0));
+    if (st != PO_OK)
+        return po__model_fail(J->model, st, "%s: %s", J->path,
+                              po_model_errmsg(t));
+    return PO_OK;
+}
+
+static po_status read_trapped(read_job *J)
+{
+    if (setjmp(J->c.jmp) != 0) {
+        J->P = NULL; /* freed with the environment */
+        J->tran = NULL;
+        return trap_status(J->model, &J->c, "po_model_read");
+    }
+    session_begin(&J->c);
+    J->P = glp_create_prob();
+    int ret;
+    switch (J->format) {
+    case PO_FORMAT_MPS:
+        ret = glp_read_mps(J->P, GLP_MPS_DECK, NULL, J->path);
+        break;
+    case PO_FORMAT_FREEMPS:
+        ret = glp_read_mps(J->P, GLP_MPS_FILE, NULL, J->path);
+        break;
+    case PO_FORMAT_LP:
+        ret = glp_read_lp(J->P, NULL, J->path);
+        break;
+    case PO_FORMAT_GMPL:
+        ret = read_gmpl(J);
+        break;
+    default: /* PO_FORMAT_AUTO on a .mps path */
+        ret = read_mps_auto(J);
+        break;
+    }
+    po_status st;
+    if (ret != 0) {
+        if (J->msg[0] == '\0')
+            read_error_text(&J->c, J->path, J->msg, sizeof J->msg);
+        st = po__model_fail(J->model, PO_EPARSE, "%s", J->msg);
+    } else {
+        st = copy_from_glpk(J);
+    }
+    glp_delete_prob(J->P);
+    J->P = NULL;
+    return st;
+}
+
+/* Missing and unreadable files get the system's words, not GLPK's. */
+static po_status check_readable(po_model *model, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return po__model_fail(model, PO_EIO, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return po__model_fail(model, PO_EIO, "%s: %s", path,
+                              strerror(EISDIR));
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return po__model_fail(model, PO_EIO, "%s: %s", path, strerror(errno));
+    fclose(f);
+    return PO_OK;
+}
+
+po_status po_model_read(po_model *model, const char *path, po_format format,
+                        const char *data_path)
+{
+    if (model == NULL)
+        return PO_EINVAL;
+    po__model_clear_error(model);
+    if (path == NULL || path[0] == '\0')
+        return po__model_fail(model, PO_EINVAL, "po_model_read: no path");
+    if (model->ncols != 0 || model->nrows != 0)
+        return po__model_fail(model, PO_EINVAL,
+                              "po_model_read: the model is not empty (%d "
+                              "variables, %d constraints)",
+                              model->ncols, model->nrows);
+    po_format fmt = format;
+    if (fmt == PO_FORMAT_AUTO) {
+        fmt = po_format_from_path(path);
+        if (fmt == PO_FORMAT_MPS)
+            fmt = PO_FORMAT_AUTO; /* free, then fixed */
+        else if (fmt == PO_FORMAT_AUTO)
+            return po__model_fail(model, PO_EFORMAT,
+                                  "%s: unknown file extension (expected .mps, "
+                                  ".lp or .mod, optionally .gz); give the "
+                                  "format",
+                                  path);
+    }
+    if (fmt == PO_FORMAT_JSON)
+        return po__model_fail(model, PO_EFORMAT,
+                              "%s: process models (JSON) are not read with "
+                              "po_model_read",
+                              path);
+    if ((int)fmt < PO_FORMAT_AUTO || fmt > PO_FORMAT_JSON)
+        return po__model_fail(model, PO_EFORMAT,
+                              "po_model_read: bad format %d", (int)format);
+    if (data_path != NULL && fmt != PO_FORMAT_GMPL)
+        return po__model_fail(model, PO_EINVAL,
+                              "%s: a data file is only used with GNU "
+                              "MathProg models",
+                              path);
+    po_status st = check_readable(model, path);
+    if (st == PO_OK && data_path != NULL)
+        st = check_readable(model, data_path);
+    if (st != PO_OK)
+        return st;
+
+    read_job *J = calloc(1, sizeof *J);
+    if (J == NULL)
+        return po__model_fail(model, PO_ENOMEM, "po_model_read: out of memory");
+    J->model = model;
+    J->path = path;
+    J->data_path = data_path;
+    J->format = fmt;
+    ctx_init(&J->c, NULL, NULL);
+    st = read_trapped(J);
+    session_end(&J->c);
+    if (st == PO_OK) {
+        /* All or nothing: the filled model takes the place of the empty
+         * one (struct po_model holds no pointers into itself). */
+        struct po_model old = *model;
+        *model = *J->tmp;
+        *J->tmp = old;
+        po__model_clear_error(model);
+    }
+    read_job_free(J);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing files                                                      */
+/* ------------------------------------------------------------------ */
+
+/* GLPK's writers change names they cannot write (see po_model_write in
+ * procopt.h); this reproduces what they write, to find names that would
+ * come out twice and make the file unreadable. */
+#define LP_CHAR_SET "!\"#$%&()/,.;?@_`'{}|~"
+
+static void mps_name(char *out, const char *name, int fixed, char kind,
+                     int index)
+{
+    if (fixed && strlen(name) > 8) {
+        snprintf(out, PO_NAME_MAX + 1, "%c%07d", kind, index);
+        return;
+    }
+    snprintf(out, PO_NAME_MAX + 1, "%s", name);
+    for (char *p = out; *p; p++)
+        if (*p == ' ')
+            *p = '_';
+}
+
+static void lp_name(char *out, const char *name, char kind, int index,
+                    const prep *L, const po_model *mod)
+{
+    snprintf(out, PO_NAME_MAX + 1, "%s", name);
+    int bad = out[0] == '.' || isdigit((unsigned char)out[0]);
+    for (char *p = out; *p; p++) {
+        if (*p == ' ')
+            *p = '_';
+        else if (*p == '-')
+            *p = '~';
+        else if (*p == '[')
+            *p = '(';
+        else if (*p == ']')
+            *p = ')';
+        if (!isalnum((unsigned char)*p) && strchr(LP_CHAR_SET, *p) == NULL)
+            bad = 1;
+    }
+    if (!bad)
+        return;
+    if (kind == 'r') {
+        snprintf(out, PO_NAME_MAX + 1, "r_%d", index);
+        return;
+    }
+    int j = index - 1;
+    char prefix = L->clb[j] == L->cub[j]                     ? 's'
+                  : mod->col_type[j] == PO_CONTINUOUS        ? 'x'
+                  : (L->clb[j] == 0 && L->cub[j] == 1)       ? 'z'
+                                                             : 'y';
+    snprintf(out, PO_NAME_MAX + 1, "%c_%d", prefix, index);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* PO_OK when every written name is unique within rows and within columns. */
+static po_status check_written_names(po_model *mod, const prep *L,
+                                     po_format fmt, const char *path)
+{
+    int nr = L->m + (fmt != PO_FORMAT_LP ? 1 : 0);
+    int nc = L->n;
+    if (fmt == PO_FORMAT_LP)
+        for (int i = 0; i < mod->nrows; i++)
+            if (L->row_of[i] != 0 && !isinf(mod->row_lb[i]) &&
+                !isinf(mod->row_ub[i]) && mod->row_lb[i] != mod->row_ub[i])
+                nc++; /* the writer adds a column "~r_<i>" per range */
+    size_t total = (size_t)nr + (size_t)nc;
+    char *pool = malloc((total + 1) * (PO_NAME_MAX + 2));
+    char **rows = malloc(((size_t)nr + 1) * sizeof(char *));
+    char **cols = malloc(((size_t)nc + 1) * sizeof(char *));
+    if (!pool || !rows || !cols) {
+        free(pool);
+        free(rows);
+        free(cols);
+        return po__model_fail(mod, PO_ENOMEM, "po_model_write: out of memory");
+    }
+    char *next = pool;
+    int r = 0, c = 0;
+    if (fmt != PO_FORMAT_LP) {
+        strcpy(next, "R0000000"); /* the objective row */
+        rows[r++] = next;
+        next += PO_NAME_MAX + 2;
+    }
+    for (int i = 0; i < mod->nrows; i++) {
+        int gi = L->row_of[i];
+        if (gi == 0)
+            continue;
+        if (fmt == PO_FORMAT_LP)
+            lp_name(next, mod->row_name[i], 'r', gi, L, mod);
+        else
+            mps_name(next, mod->row_name[i], fmt == PO_FORMAT_MPS, 'R', gi);
+        rows[r++] = next;
+        next += PO_NAME_MAX + 2;
+        if (fmt == PO_FORMAT_LP && !isinf(mod->row_lb[i]) &&
+            !isinf(mod->row_ub[i]) && mod->row_lb[i] != mod->row_ub[i]) {
+            snprintf(next, PO_NAME_MAX + 1, "~r_%d", gi);
+            cols[c++] = next;
+            next += PO_NAME_MAX + 2;
+        }
+    }
+    for (int j = 0; j < mod->ncols; j++) {
+        if (fmt == PO_FORMAT_LP)
+            lp_name(next, mod->col_name[j], 'c', j + 1, L, mod);
+        else
+            mps_name(next, mod->col_name[j], fmt == PO_FORMAT_MPS, 'C', j + 1);
+        cols[c++] = next;
+        next += PO_NAME_MAX + 2;
+    }
+    po_status st = PO_OK;
+    for (int pass = 0; pass < 2 && st == PO_OK; pass++) {
+        char **v = pass == 0 ? rows : cols;
+        int cnt = pass == 0 ? r : c;
+        qsort(v, (size_t)cnt, sizeof *v, cmp_str);
+        for (int k = 1; k < cnt; k++) {
+            if (strcmp(v[k - 1], v[k]) == 0) {
+                st = po__model_fail(
+                    mod, PO_ENAME,
+                    "%s: two %s would both be written as \"%s\" in %s "
+                    "(GLPK's writer changes names it cannot write); rename "
+                    "them or use another format",
+                    path, pass == 0 ? "constraints" : "variables", v[k],
+                    po_format_name(fmt));
+                break;
+            }
+        }
+    }
+    free(pool);
+    free(rows);
+    free(cols);
+    return st;
+}
+
+typedef struct write_job {
+    glpk_ctx c;
+    po_model *model;
+    prep L;
+    po_format format;
+    const char *tmp_path;
+    glp_prob *P;
+} write_job;
+
+static po_status write_trapped(write_job *J, int *ret)
+{
+    if (setjmp(J->c.jmp) != 0) {
+        J->P = NULL;
+        return trap_status(J->model, &J->c, "po_model_write");
+    }
+    session_begin(&J->c);
+    J->P = glp_create_prob();
+    load_prob(J->P, J->model, &J->L, 1, 1);
+    if (J->format == PO_FORMAT_LP)
+        *ret = glp_write_lp(J->P, NULL, J->tmp_path);
+    else
+        *ret = glp_write_mps(J->P,
+                             J->format == PO_FORMAT_MPS ? GLP_MPS_DECK
+                                                        : GLP_MPS_FILE,
+                             NULL, J->tmp_path);
+    glp_delete_prob(J->P);
+    J->P = NULL;
+    return PO_OK;
+}
+
+po_status po_model_write(po_model *model, const char *path, po_format format)
+{
+    if (model == NULL)
+        return PO_EINVAL;
+    po__model_clear_error(model);
+    if (path == NULL || path[0] == '\0')
+        return po__model_fail(model, PO_EINVAL, "po_model_write: no path");
+    po_format fmt = format;
+    if (fmt == PO_FORMAT_AUTO) {
+        fmt = po_format_from_path(path);
+        if (fmt == PO_FORMAT_MPS)
+            fmt = PO_FORMAT_FREEMPS; /* keeps long names */
+        else if (fmt == PO_FORMAT_AUTO)
+            return po__model_fail(model, PO_EFORMAT,
+                                  "%s: unknown file extension (expected .mps "
+                                  "or .lp, optionally .gz); give the format",
+                                  path);
+    }
+    if (fmt != PO_FORMAT_MPS && fmt != PO_FORMAT_FREEMPS &&
+        fmt != PO_FORMAT_LP)
+        return po__model_fail(model, PO_EFORMAT,
+                              "%s: cannot write format \"%s\" (MPS, free MPS "
+                              "and CPLEX LP can be written)",
+                              path,
+                              po_format_name(fmt) ? po_format_name(fmt) : "?");
+
+    write_job *J = calloc(1, sizeof *J);
+    if (J == NULL)
+        return po__model_fail(model, PO_ENOMEM,
+                              "po_model_write: out of memory");
+    J->model = model;
+    J->format = fmt;
+    po_status st = prep_model(model, "po_model_write", &J->L, 1, 0);
+    if (st != PO_OK) {
+        free(J);
+        return st;
+    }
+    /* Shapes GLPK's writers cannot hold: refuse rather than write a file
+     * that does not read back (its MPS writer asserts a row exists for an
+     * empty column; its LP writer writes no objective without rows). */
+    if (fmt == PO_FORMAT_LP && (J->L.m == 0 || J->L.n == 0))
+        st = po__model_fail(model, PO_EFORMAT,
+                            "%s: GLPK's CPLEX LP writer cannot write a model "
+                            "without constraints or without variables; use "
+                            "MPS",
+                            path);
+    for (int j = 0; st == PO_OK && fmt != PO_FORMAT_LP && J->L.m == 0 &&
+                    j < model->ncols;
+         j++)
+        if (model->col_obj[j] == 0)
+            st = po__model_fail(model, PO_EFORMAT,
+                                "%s: GLPK's MPS writer cannot write variable "
+                                "\"%s\", which has no coefficient at all, in "
+                                "a model without constraints",
+                                path, model->col_name[j]);
+    if (st == PO_OK)
+        st = check_written_names(model, &J->L, fmt, path);
+    if (st != PO_OK) {
+        prep_free(&J->L);
+        free(J);
+        return st;
+    }
+
+    /* Whole or nothing: write into a fresh directory beside the target
+     * (same file system, same base name so GLPK still sees ".gz"), then
+     * rename() over the target. */
+    size_t len = strlen(path);
+    const char *slash = strrchr(path, '/');
+    const char *base = slash != NULL ? slash + 1 : path;
+    size_t dirlen = slash != NULL ? (size_t)(slash - path) : 0;
+    char *tmpdir = malloc(len + 32);
+    char *tmpfile = malloc(2 * len + 48);
+    if (tmpdir == NULL || tmpfile == NULL) {
+        free(tmpdir);
+        free(tmpfile);
+        prep_free(&J->L);
+        free(J);
+        return po__model_fail(model, PO_ENOMEM,
+                              "po_model_write: out of memory");
+    }
+    if (*base == '\0') {
+        st = po__model_fail(model, PO_EIO, "%s: %s", path, strerror(EISDIR));
+    } else {
+        if (slash == NULL)
+            snprintf(tmpdir, len + 32, ".po-write-XXXXXX");
+        else if (dirlen == 0)
+            snprintf(tmpdir, len + 32, "/.po-write-XXXXXX");
+        else
+            snprintf(tmpdir, len + 32, "%.*s/.po-write-XXXXXX", (int)dirlen,
+                     path);
+        if (mkdtemp(tmpdir) == NULL)
+            st = po__model_fail(model, PO_EIO,
+                                "%s: cannot create a file there: %s", path,
+                                strerror(errno));
+    }
+    if (st == PO_OK) {
+        snprintf(tmpfile, 2 * len + 48, "%s/%s", tmpdir, base);
+        J->tmp_path = tmpfile;
+        ctx_init(&J->c, NULL, NULL);
+        int ret = -1;
+        st = write_trapped(J, &ret);
+        if (st == PO_OK && ret != 0) {
+            char buf[TAIL_SIZE];
+            char *lines[128];
+            int n = tail_lines(&J->c, buf, sizeof buf, lines, 128);
+            st = po__model_fail(model, PO_EIO, "%s: write failed: %s", path,
+                                n > 0 ? lines[n - 1] : "GLPK gave no reason");
+        }
+        session_end(&J->c);
+        if (st == PO_OK && rename(tmpfile, path) != 0)
+            st = po__model_fail(model, PO_EIO, "%s: %s", path,
+                                strerror(errno));
+        if (st != PO_OK)
+            unlink(tmpfile);
+        rmdir(tmpdir);
+    }
+    free(tmpdir);
+    free(tmpfile);
+    prep_free(&J->L);
+    free(J);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Test hook                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct fatal_job {
+    glpk_ctx c;
+    po_model *model;
+    glp_prob *P;
+} fatal_job;
+
+static po_status fatal_trapped(fatal_job *J)
+{
+    if (setjmp(J->c.jmp) != 0) {
+        J->P = NULL;
+        return trap_status(J->model, &J->c, "po__backend_test_fatal");
+    }
+    session_begin(&J->c);
+    J->P = glp_create_prob();
+    glp_add_cols(J->P, 1);
+    /* column 2 does not exist: GLPK reports a fatal error */
+    glp_set_obj_coef(J->P, 2, 1.0);
+    glp_delete_prob(J->P);
+    J->P = NULL;
+    return PO_OK;
+}
+
+po_status po__backend_test_fatal(po_model *model, po_log_fn log,
+                                 void *log_user)
+{
+    if (model == NULL)
+        return PO_EINVAL;
+    po__model_clear_error(model);
+    fatal_job *J = calloc(1, sizeof *J);
+    if (J == NULL)
+        return po__model_fail(model, PO_ENOMEM, "out of memory");
+    J->model = model;
+    ctx_init(&J->c, log, log_user);
+    po_status st = fatal_trapped(J);
+    session_end(&J->c);
+    free(J);
+    return st;
+}

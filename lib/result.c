@@ -1,0 +1,168 @@
+/*
+ * result.c -- the po_result object: what a solve found.  Filled only by the
+ * GLPK backend; everything here is plain data and accessors.
+ */
+#include "result.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static const char *const outcome_names[] = {
+    "optimal",    "feasible",        "infeasible",
+    "unbounded",  "infeasible_or_unbounded",
+    "time_limit", "iteration_limit", "numerical_failure",
+};
+
+const char *po_outcome_name(po_outcome outcome)
+{
+    if ((int)outcome < 0 ||
+        (size_t)outcome >= sizeof outcome_names / sizeof outcome_names[0])
+        return "unknown";
+    return outcome_names[outcome];
+}
+
+po_result *po__result_new(int ncols, int nrows)
+{
+    po_result *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->outcome = PO_OUTCOME_NUMERICAL;
+    r->ncols = ncols;
+    r->nrows = nrows;
+    r->objective = NAN;
+    r->best_bound = NAN;
+    r->gap = NAN;
+    return r;
+}
+
+/* calloc(0) may return NULL; ask for at least one element so that "no
+ * columns" still gives a valid (empty) array. */
+static double *alloc_doubles(int n)
+{
+    return calloc(n > 0 ? (size_t)n : 1, sizeof(double));
+}
+
+int po__result_alloc_primal(po_result *r)
+{
+    if (r->values != NULL)
+        return 0;
+    double *v = alloc_doubles(r->ncols);
+    double *a = alloc_doubles(r->nrows);
+    if (v == NULL || a == NULL) {
+        free(v);
+        free(a);
+        return -1;
+    }
+    r->values = v;
+    r->activities = a;
+    return 0;
+}
+
+int po__result_alloc_dual(po_result *r)
+{
+    if (r->duals != NULL)
+        return 0;
+    double *d = alloc_doubles(r->nrows);
+    double *c = alloc_doubles(r->ncols);
+    if (d == NULL || c == NULL) {
+        free(d);
+        free(c);
+        return -1;
+    }
+    r->duals = d;
+    r->redcosts = c;
+    return 0;
+}
+
+void po__result_drop_solution(po_result *r)
+{
+    free(r->values);
+    free(r->activities);
+    free(r->duals);
+    free(r->redcosts);
+    r->values = r->activities = r->duals = r->redcosts = NULL;
+    r->objective = NAN;
+}
+
+void po_result_free(po_result *result)
+{
+    if (result == NULL)
+        return;
+    po__result_drop_solution(result);
+    free(result);
+}
+
+po_outcome po_result_outcome(const po_result *r)
+{
+    return r != NULL ? r->outcome : PO_OUTCOME_NUMERICAL;
+}
+
+int po_result_has_solution(const po_result *r)
+{
+    return r != NULL && r->values != NULL;
+}
+
+int po_result_is_mip(const po_result *r)
+{
+    return r != NULL && r->is_mip;
+}
+
+double po_result_objective(const po_result *r)
+{
+    return r != NULL && r->values != NULL ? r->objective : NAN;
+}
+
+const double *po_result_values(const po_result *r)
+{
+    return r != NULL ? r->values : NULL;
+}
+
+const double *po_result_row_activities(const po_result *r)
+{
+    return r != NULL ? r->activities : NULL;
+}
+
+const double *po_result_duals(const po_result *r)
+{
+    return r != NULL ? r->duals : NULL;
+}
+
+const double *po_result_reduced_costs(const po_result *r)
+{
+    return r != NULL ? r->redcosts : NULL;
+}
+
+double po_result_best_bound(const po_result *r)
+{
+    return r != NULL ? r->best_bound : NAN;
+}
+
+double po_result_gap(const po_result *r)
+{
+    return r != NULL ? r->gap : NAN;
+}
+
+long po_result_iterations(const po_result *r)
+{
+    return r != NULL ? r->iterations : 0;
+}
+
+long po_result_nodes(const po_result *r)
+{
+    return r != NULL ? r->nodes : 0;
+}
+
+double po_result_time(const po_result *r)
+{
+    return r != NULL ? r->time : NAN;
+}
+
+int po_result_num_vars(const po_result *r)
+{
+    return r != NULL ? r->ncols : 0;
+}
+
+int po_result_num_constrs(const po_result *r)
+{
+    return r != NULL ? r->nrows : 0;
+}
