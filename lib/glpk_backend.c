@@ -640,7 +640,7 @@ static int simplex_call(solve_job *J, int meth, int presolve)
 {
     glp_smcp p;
     glp_init_smcp(&p);
-    p.msg_lev = J->c.log != NULL ? GLP_MSG_ON : GLP_MSG_ERR;
+    p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ERR;
     p.meth = meth;
     p.presolve = presolve ? GLP_ON : GLP_OFF;
     p.it_lim = it_left(J);
@@ -796,9 +796,9 @@ static int try_interior(solve_job *J, int *keep)
     }
     glp_iptcp p;
     glp_init_iptcp(&p);
-    /* GLP_MSG_ON so the iteration lines can be counted; the text reaches
-     * the caller only through options.log. */
-    p.msg_lev = GLP_MSG_ON;
+    /* at least GLP_MSG_ON so the iteration lines can be counted; the text
+     * reaches the caller only through options.log */
+    p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ON;
     J->c.count_ipm = 1;
     int ret = glp_interior(J->P, &p);
     J->c.count_ipm = 0;
@@ -902,7 +902,7 @@ static po_status solve_mip(solve_job *J, int *keep)
     }
     glp_iocp p;
     glp_init_iocp(&p);
-    p.msg_lev = J->c.log != NULL ? GLP_MSG_ON : GLP_MSG_ERR;
+    p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ERR;
     p.presolve = J->opt.presolve ? GLP_ON : GLP_OFF;
     p.mip_gap = J->opt.mip_gap;
     p.tm_lim = tm_left(J);
