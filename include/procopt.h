@@ -28,6 +28,7 @@
 #define PROCOPT_H
 
 #include <stddef.h>
+#include <stdio.h> /* FILE, for po_process_load_stream */
 
 #ifdef __cplusplus
 extern "C" {
@@ -348,6 +349,291 @@ PO_API int po_result_num_vars(const po_result *result);
 PO_API int po_result_num_constrs(const po_result *result);
 
 /* PROCESS-API-BEGIN (process models: owned by the process layer) */
+
+/* ------------------------------------------------------------------ */
+/* Process models                                                     */
+/* ------------------------------------------------------------------ */
+/*
+ * A process model describes what a business buys, makes, stores, sells and
+ * staffs, period by period (see docs/model-format.md for the JSON format and
+ * the equations each key adds).  Load one from JSON or build it with the
+ * calls below, then compile it to a po_model or solve it straight into a
+ * plan that speaks of items and activities.
+ *
+ * Loading collects every error of the file (up to PO_PROCESS_MAX_ERRORS),
+ * each with its line, column and the item / activity / period concerned.
+ * Builder calls fail one at a time, like the po_model calls; checks that
+ * need the whole model (references, capacity items' keys, min <= max,
+ * provable bounds for on/off binaries) run in po_process_validate, which
+ * po_process_compile and po_process_solve call.
+ */
+
+typedef struct po_process po_process;
+
+/* Most errors kept by one call (the rest are counted, see
+ * po_process_num_errors). */
+#define PO_PROCESS_MAX_ERRORS 20
+
+typedef enum po_objective {
+    PO_OBJECTIVE_MIN_COST = 0,  /* "min_cost" (default): report total cost */
+    PO_OBJECTIVE_MAX_MARGIN = 1 /* "max_margin": report margin = -total cost */
+} po_objective;
+
+/* An empty process model (one period, objective min_cost), or NULL when out
+ * of memory. */
+PO_API po_process *po_process_new(void);
+PO_API void po_process_free(po_process *process);
+
+/* Load a JSON process model, replacing the handle's contents.  On failure
+ * the contents are unchanged and the errors are on the handle.  Returns
+ * PO_EIO (cannot read), PO_EPARSE (JSON syntax), PO_EMODEL (the JSON is
+ * well formed but the model is not), PO_ENOMEM.  name: how messages call
+ * the source (NULL: "<string>" / "<stream>"); copied.  The stream is read to
+ * its end and not closed. */
+PO_API po_status po_process_load_file(po_process *process, const char *path);
+PO_API po_status po_process_load_string(po_process *process, const char *json,
+                                        const char *name);
+PO_API po_status po_process_load_stream(po_process *process, FILE *stream,
+                                        const char *name);
+
+/* Errors of the last failed call: how many are kept (at most
+ * PO_PROCESS_MAX_ERRORS), each message without its position ("unknown key
+ * \"captiy\" in item \"oven_h\" (did you mean \"capacity\"?)"), its 1-based
+ * line and column (0 when the error has no place in a file).  Out-of-range k
+ * gives NULL / 0.  Borrowed until the next call on the handle. */
+PO_API int po_process_num_errors(const po_process *process);
+PO_API const char *po_process_error_message(const po_process *process, int k);
+PO_API int po_process_error_line(const po_process *process, int k);
+PO_API int po_process_error_column(const po_process *process, int k);
+/* Errors found beyond the kept ones (0 when all are kept). */
+PO_API int po_process_num_dropped_errors(const po_process *process);
+/* The first error as "SOURCE:LINE:COL: message" (or just the message when
+ * it has no position); "" when the last call succeeded. */
+PO_API const char *po_process_errmsg(const po_process *process);
+/* Status of the last failed call (PO_OK if it succeeded). */
+PO_API po_status po_process_errcode(const po_process *process);
+
+/* ---- Building in code (the same model the JSON keys describe) ----
+ * Names are copied, non-empty, unique within their kind.  Per-period
+ * numbers take n == 1 (the same value in every period) or n == the number
+ * of periods (so set the periods first).  Unknown key names are rejected
+ * with a suggestion, as in files. */
+
+PO_API po_status po_process_set_name(po_process *process, const char *name);
+PO_API po_status po_process_set_currency(po_process *process,
+                                         const char *currency);
+/* n >= 1 distinct non-empty names.  Only while no per-period array of
+ * another length is set. */
+PO_API po_status po_process_set_periods(po_process *process, int n,
+                                        const char *const *names);
+/* > 0; 0 removes it (no per-year figures). */
+PO_API po_status po_process_set_horizons_per_year(po_process *process,
+                                                  double horizons);
+PO_API po_status po_process_set_objective(po_process *process,
+                                          po_objective objective);
+
+/* Items.  key: "buy_cost" "buy_max" "store_cost" "store_max" "capacity"
+ * "demand" "price" "shortage_cost" "initial" (initial: n == 1).  Setting a
+ * key again replaces its values. */
+PO_API po_status po_process_add_item(po_process *process, const char *name);
+PO_API po_status po_process_set_item_param(po_process *process,
+                                           const char *item, const char *key,
+                                           const double *values, int n);
+
+/* Activities.  key: "cost" "min" "max" "fixed_cost" "min_batch"; flag:
+ * "integer" or "binary".  Rates: direction "in" (units of item used per
+ * unit of level) or "out" (units made); setting a rate again replaces it. */
+PO_API po_status po_process_add_activity(po_process *process, const char *name);
+PO_API po_status po_process_set_activity_param(po_process *process,
+                                               const char *activity,
+                                               const char *key,
+                                               const double *values, int n);
+PO_API po_status po_process_set_activity_flag(po_process *process,
+                                              const char *activity,
+                                              const char *flag, int on);
+PO_API po_status po_process_set_rate(po_process *process, const char *activity,
+                                     const char *direction, const char *item,
+                                     double rate);
+
+/* Side constraints: min <= sum coef * level <= max in every period.
+ * key: "min" or "max". */
+PO_API po_status po_process_add_constraint(po_process *process,
+                                           const char *name);
+PO_API po_status po_process_set_constraint_param(po_process *process,
+                                                 const char *constraint,
+                                                 const char *key,
+                                                 const double *values, int n);
+PO_API po_status po_process_set_constraint_term(po_process *process,
+                                                const char *constraint,
+                                                const char *activity,
+                                                double coef);
+
+/* Today's level of an activity (activities never given are at 0 once any
+ * baseline level is set). */
+PO_API po_status po_process_set_baseline(po_process *process,
+                                         const char *activity,
+                                         const double *levels, int n);
+
+/* Uncertainty, stored for the analysis layer. */
+typedef enum po_unc_param {
+    PO_UNC_DEMAND = 0, /* item demand */
+    PO_UNC_PRICE,      /* item price */
+    PO_UNC_BUY_COST,   /* item buy_cost */
+    PO_UNC_COST,       /* activity cost */
+    PO_UNC_CAPACITY    /* capacity item capacity */
+} po_unc_param;
+typedef enum po_unc_dist {
+    PO_UNC_REL_SD = 0,  /* factor ~ normal(1, value), floored at 0 */
+    PO_UNC_REL_RANGE    /* factor ~ uniform [1 - value, 1 + value] */
+} po_unc_dist;
+/* scenarios >= 1. */
+PO_API po_status po_process_set_scenarios(po_process *process, long scenarios,
+                                          unsigned long seed);
+/* name: an item (an activity for PO_UNC_COST) or "*" for all of them;
+ * value >= 0 (rel_range at most 1).  The same (param, name) again replaces
+ * the entry. */
+PO_API po_status po_process_add_uncertainty(po_process *process,
+                                            po_unc_param param,
+                                            const char *name,
+                                            po_unc_dist dist, double value);
+/* build_cost, run_cost_per_year >= 0, years > 0. */
+PO_API po_status po_process_set_mvp(po_process *process, double build_cost,
+                                    double run_cost_per_year, double years);
+
+/* Run every whole-model check (also run by compile and solve).  All errors
+ * are collected as for a file. */
+PO_API po_status po_process_validate(po_process *process);
+
+/* ---- Reading a process model back ---- */
+PO_API const char *po_process_name(const po_process *process);     /* "" if none */
+PO_API const char *po_process_currency(const po_process *process); /* "" if none */
+PO_API po_objective po_process_objective(const po_process *process);
+/* 0 when not given. */
+PO_API double po_process_horizons_per_year(const po_process *process);
+PO_API int po_process_num_periods(const po_process *process);
+/* "" for the single period of a model without "periods". */
+PO_API const char *po_process_period_name(const po_process *process, int t);
+PO_API int po_process_num_items(const po_process *process);
+PO_API const char *po_process_item_name(const po_process *process, int item);
+/* 1 for a capacity item, 0 for other items, -1 for a bad index. */
+PO_API int po_process_item_is_capacity(const po_process *process, int item);
+PO_API int po_process_num_activities(const po_process *process);
+PO_API const char *po_process_activity_name(const po_process *process, int a);
+PO_API int po_process_num_constraints(const po_process *process);
+PO_API const char *po_process_constraint_name(const po_process *process, int c);
+/* Value of a per-period key in period t: key as in the setters, e.g.
+ * po_process_item_param(p, 2, "demand", 0).  NaN when the key is not given
+ * (or unknown, or an index is out of range). */
+PO_API double po_process_item_param(const po_process *process, int item,
+                                    const char *key, int t);
+PO_API double po_process_activity_param(const po_process *process, int a,
+                                        const char *key, int t);
+/* 1 when a baseline is given. */
+PO_API int po_process_has_baseline(const po_process *process);
+/* Baseline level of activity a in period t (0 for activities not listed;
+ * NaN without a baseline or for bad indices). */
+PO_API double po_process_baseline_level(const po_process *process, int a,
+                                        int t);
+/* Scenario count (0 when there is no "uncertainty") and seed. */
+PO_API long po_process_scenarios(const po_process *process);
+PO_API unsigned long po_process_seed(const po_process *process);
+PO_API int po_process_num_uncertainties(const po_process *process);
+/* Entry k (any out pointer may be NULL); *name is "*" or an item or
+ * activity name, borrowed.  PO_ERANGE for a bad k. */
+PO_API po_status po_process_uncertainty(const po_process *process, int k,
+                                        po_unc_param *param,
+                                        const char **name,
+                                        po_unc_dist *dist, double *value);
+/* 1 and the three figures when "mvp" is given, else 0. */
+PO_API int po_process_mvp(const po_process *process, double *build_cost,
+                          double *run_cost_per_year, double *years);
+
+/* ---- Compiling and solving ---- */
+
+/* Validate and compile into a new generic model (minimize total cost; no
+ * objective constant), which the caller frees with po_model_free.  Names
+ * are readable and safe for the LP and MPS writers: x.ACT.PERIOD,
+ * on.ACT.PERIOD, buy/sold/short/stock.ITEM.PERIOD, rows bal/cap/dem.ITEM.PERIOD,
+ * onmax/onmin.ACT.PERIOD, con.NAME.PERIOD (see docs/model-format.md). */
+PO_API po_status po_process_compile(po_process *process, po_model **model);
+/* The same with every activity level fixed at the baseline (rows
+ * base.ACT.PERIOD); PO_EMODEL when the model has no baseline. */
+PO_API po_status po_process_compile_baseline(po_process *process,
+                                             po_model **model);
+
+typedef struct po_plan po_plan;
+
+/* Validate, compile, solve.  options may be NULL.  On PO_OK *plan is a new
+ * plan (free with po_plan_free) whatever the outcome; the plan owns its
+ * copies of every name and does not refer to the process. */
+PO_API po_status po_process_solve(po_process *process,
+                                  const po_options *options, po_plan **plan);
+/* The same for the baseline (levels fixed, the rest settled at its best). */
+PO_API po_status po_process_solve_baseline(po_process *process,
+                                           const po_options *options,
+                                           po_plan **plan);
+PO_API void po_plan_free(po_plan *plan);
+
+PO_API po_outcome po_plan_outcome(const po_plan *plan);
+/* 1 when the plan holds values (optimal, feasible, limit with incumbent). */
+PO_API int po_plan_has_solution(const po_plan *plan);
+/* buying + storing + activity + fixed + shortage - revenue: the minimized
+ * quantity (NaN without a solution). */
+PO_API double po_plan_total_cost(const po_plan *plan);
+/* In the model's orientation: total cost for min_cost, margin (= -total
+ * cost) for max_margin. */
+PO_API double po_plan_objective(const po_plan *plan);
+PO_API po_objective po_plan_objective_kind(const po_plan *plan);
+
+PO_API int po_plan_num_periods(const po_plan *plan);
+PO_API const char *po_plan_period_name(const po_plan *plan, int t);
+PO_API int po_plan_num_activities(const po_plan *plan);
+PO_API const char *po_plan_activity_name(const po_plan *plan, int a);
+PO_API int po_plan_num_items(const po_plan *plan);
+PO_API const char *po_plan_item_name(const po_plan *plan, int item);
+PO_API int po_plan_item_is_capacity(const po_plan *plan, int item);
+
+/* Activity levels, one per period (NULL without a solution or for a bad
+ * index).  Borrowed until the plan is freed. */
+PO_API const double *po_plan_levels(const po_plan *plan, int a);
+
+typedef enum po_plan_series {
+    PO_PLAN_BUY = 0,  /* bought; NULL when the item cannot be bought */
+    PO_PLAN_SOLD,     /* sold; NULL without demand */
+    PO_PLAN_SHORTAGE, /* demand - sold; NULL without demand */
+    PO_PLAN_STOCK,    /* end-of-period stock; NULL when not storable */
+    PO_PLAN_USED,     /* used by activities (sum of in rates x levels) */
+    PO_PLAN_PRODUCED, /* made by activities (sum of out rates x levels) */
+    PO_PLAN_SLACK     /* capacity items: capacity + buy + produced - used;
+                         NULL for other items */
+} po_plan_series;
+/* One number per period, or NULL when the item has no such quantity (see
+ * above), without a solution, or for bad arguments.  Borrowed. */
+PO_API const double *po_plan_item_series(const po_plan *plan, int item,
+                                         po_plan_series series);
+/* "buy", "sold", "shortage", "stock", "used", "produced", "slack". */
+PO_API const char *po_plan_series_name(po_plan_series series);
+
+typedef enum po_cost_kind {
+    PO_COST_BUYING = 0,
+    PO_COST_STORING,
+    PO_COST_ACTIVITY,
+    PO_COST_FIXED,
+    PO_COST_SHORTAGE,
+    PO_COST_REVENUE /* counted positive; total cost subtracts it */
+} po_cost_kind;
+#define PO_COST_NKINDS 6
+/* "buying", "storing", "activity", "fixed", "shortage", "revenue". */
+PO_API const char *po_cost_kind_name(po_cost_kind kind);
+/* Over the whole horizon (NaN without a solution). */
+PO_API double po_plan_cost(const po_plan *plan, po_cost_kind kind);
+/* Per period, one number per period (NULL without a solution). */
+PO_API const double *po_plan_cost_by_period(const po_plan *plan,
+                                            po_cost_kind kind);
+
+/* The compiled model and the solver's result behind the plan (borrowed). */
+PO_API const po_model *po_plan_model(const po_plan *plan);
+PO_API const po_result *po_plan_result(const po_plan *plan);
 /* PROCESS-API-END */
 
 #ifdef __cplusplus
