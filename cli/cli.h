@@ -144,6 +144,8 @@ struct cli_solve_opts {
     const char *data;      /* --data, as given, or NULL */
     const char *data_path; /* --data actually read */
     po_format format;      /* resolved: never PO_FORMAT_AUTO */
+    int format_given;      /* by --format; else from the extension, and the
+                              library chooses between free and fixed MPS */
     po_options solver;
     int json, quiet, show_all, log;
     const char *output;    /* -o FILE, or NULL for standard output */

@@ -51,7 +51,8 @@ static int writable(po_format f)
 }
 
 static int convert(const char *in, const char *in_path, const char *data,
-                   const char *data_path, po_format in_fmt, const char *out,
+                   const char *data_path, po_format in_fmt, int in_given,
+                   const char *out,
                    const char *out_path, po_format out_fmt)
 {
     po_model *model = po_model_new();
@@ -63,7 +64,8 @@ static int convert(const char *in, const char *in_path, const char *data,
         cli_error("%s: out of memory", in);
         return CLI_EXIT_ERROR;
     }
-    if (po_model_read(model, in_path, in_fmt, data_path) != PO_OK) {
+    if (po_model_read(model, in_path, in_given ? in_fmt : PO_FORMAT_AUTO,
+                      data_path) != PO_OK) {
         msg = po_model_errmsg(model);
         if (data_path && strncmp(msg, data_path, n) == 0 && msg[n] == ':')
             cli_lib_error(data_path, data, msg);
@@ -86,7 +88,7 @@ int cli_cmd_convert(int argc, char **argv)
     const char *from_name = NULL, *to_name = NULL;
     po_format in_fmt = PO_FORMAT_AUTO, out_fmt = PO_FORMAT_AUTO;
     cli_tmp tmp = {0};
-    int c, rc = 0;
+    int c, rc = 0, in_fmt_given;
 
     opterr = 0;
     optind = 1;
@@ -125,6 +127,7 @@ int cli_cmd_convert(int argc, char **argv)
     if (from_name && po_format_parse(from_name, &in_fmt) != PO_OK)
         return cli_usage_error("convert", "unknown format '%s' (mps, freemps, "
                                "lp or gmpl)", from_name);
+    in_fmt_given = in_fmt != PO_FORMAT_AUTO;
     if (in_fmt == PO_FORMAT_AUTO) {
         if (strcmp(in, "-") == 0)
             return cli_usage_error("convert", "reading standard input needs "
@@ -171,8 +174,8 @@ int cli_cmd_convert(int argc, char **argv)
         if (!out_path)
             rc = -1;
     }
-    rc = rc == 0 ? convert(in, in_path, data, data_path, in_fmt, out, out_path,
-                           out_fmt)
+    rc = rc == 0 ? convert(in, in_path, data, data_path, in_fmt,
+                           in_fmt_given, out, out_path, out_fmt)
                  : CLI_EXIT_ERROR;
     cli_tmp_cleanup(&tmp);
     return rc;

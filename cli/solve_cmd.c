@@ -159,7 +159,8 @@ static int solve_model(const cli_solve_opts *o)
         cli_error("%s: out of memory", o->file);
         return CLI_EXIT_ERROR;
     }
-    st = po_model_read(model, o->read_path, o->format, o->data_path);
+    st = po_model_read(model, o->read_path,
+                       o->format_given ? o->format : PO_FORMAT_AUTO, o->data_path);
     if (st != PO_OK) {
         read_error(o, po_model_errmsg(model));
         po_model_free(model);
@@ -279,6 +280,7 @@ int cli_cmd_solve(int argc, char **argv)
         if (po_format_parse(format_name, &o.format) != PO_OK)
             return cli_usage_error("solve", "unknown format '%s' (mps, freemps, "
                                    "lp, gmpl or json)", format_name);
+        o.format_given = o.format != PO_FORMAT_AUTO;
     }
     if (o.format == PO_FORMAT_AUTO) {
         if (strcmp(o.file, "-") == 0)

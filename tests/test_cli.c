@@ -1138,7 +1138,7 @@ static void test_convert(void **state)
     r = RUN("solve", "--json", path_of("conv.mps"));
     assert_exit(r, 0);
     json_t *j = parse_json(&r);
-    assert_string_equal(jstr(j, "format"), "freemps");
+    assert_string_equal(jstr(j, "format"), "mps");
     assert_near(jnum(j, "objective", NULL), 21);
     assert_non_null(json_object_get(json_object_get(j, "variables"), "x6"));
     json_decref(j);
