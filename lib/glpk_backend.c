@@ -1463,7 +1463,7 @@ static void lp_name(char *out, const char *name, char kind, int index,
     }
     if (!bad)
         return;
-    if (kind == 'r') {
+    if (kind == 'r' || index == 0) {
         snprintf(out, PO_NAME_MAX + 1, "r_%d", index);
         return;
     }
@@ -1482,10 +1482,11 @@ static int cmp_str(const void *a, const void *b)
 
 /* PO_OK when every written name is unique within rows and within columns. */
 static po_status check_written_names(po_model *mod, const prep *L,
-                                     po_format fmt, const char *path)
+                                     po_format fmt, const char *path,
+                                     const char *const_name)
 {
     int nr = L->m + (fmt != PO_FORMAT_LP ? 1 : 0);
-    int nc = L->n;
+    int nc = L->n + (const_name[0] != '\0' ? 1 : 0);
     if (fmt == PO_FORMAT_LP)
         for (int i = 0; i < mod->nrows; i++)
             if (L->row_of[i] != 0 && !isinf(mod->row_lb[i]) &&
@@ -1533,6 +1534,13 @@ static po_status check_written_names(po_model *mod, const prep *L,
         cols[c++] = next;
         next += PO_NAME_MAX + 2;
     }
+    if (const_name[0] != '\0') {
+        if (fmt == PO_FORMAT_LP)
+            lp_name(next, const_name, 'x', 0, L, mod);
+        else
+            mps_name(next, const_name, fmt == PO_FORMAT_MPS, 'C', L->n + 1);
+        cols[c++] = next;
+    }
     po_status st = PO_OK;
     for (int pass = 0; pass < 2 && st == PO_OK; pass++) {
         char **v = pass == 0 ? rows : cols;
@@ -1564,7 +1572,36 @@ typedef struct write_job {
     po_format format;
     const char *tmp_path;
     glp_prob *P;
+    char const_name[32]; /* column carrying the objective constant, or "" */
 } write_job;
+
+/*
+ * What the file says must mean the same in every reader:
+ *  - The objective constant becomes a variable fixed at 1 whose cost is the
+ *    constant (J->const_name).  GLPK's LP writer would only write it as a
+ *    comment, and in MPS GLPK reads the objective row's RHS as +constant
+ *    where most other readers take -constant.
+ *  - GLPK's MPS dialect has no objective sense (its reader takes no
+ *    OBJSENSE section): a maximization is written as the minimization of
+ *    the negated objective.  CPLEX LP keeps "Maximize".
+ */
+static void adjust_objective(write_job *J)
+{
+    glp_prob *P = J->P;
+    if (J->const_name[0] != '\0') {
+        int j = glp_add_cols(P, 1);
+        glp_set_col_name(P, j, J->const_name);
+        glp_set_col_bnds(P, j, GLP_FX, 1.0, 1.0);
+        glp_set_obj_coef(P, j, J->model->obj_constant);
+        glp_set_obj_coef(P, 0, 0.0);
+    }
+    if (J->format != PO_FORMAT_LP && J->model->sense == PO_MAXIMIZE) {
+        glp_set_obj_dir(P, GLP_MIN);
+        int n = glp_get_num_cols(P);
+        for (int j = 1; j <= n; j++)
+            glp_set_obj_coef(P, j, -glp_get_obj_coef(P, j));
+    }
+}
 
 static po_status write_trapped(write_job *J, int *ret)
 {
@@ -1575,6 +1612,7 @@ static po_status write_trapped(write_job *J, int *ret)
     session_begin(&J->c);
     J->P = glp_create_prob();
     load_prob(J->P, J->model, &J->L, 1, 1);
+    adjust_objective(J);
     if (J->format == PO_FORMAT_LP)
         *ret = glp_write_lp(J->P, NULL, J->tmp_path);
     else
@@ -1642,8 +1680,14 @@ po_status po_model_write(po_model *model, const char *path, po_format format)
                                 "\"%s\", which has no coefficient at all, in "
                                 "a model without constraints",
                                 path, model->col_name[j]);
+    if (st == PO_OK && model->obj_constant != 0) {
+        /* "objconst", or "objconst<k>" if a variable has that name */
+        snprintf(J->const_name, sizeof J->const_name, "objconst");
+        for (int k = 1; po_model_find_var(model, J->const_name) >= 0; k++)
+            snprintf(J->const_name, sizeof J->const_name, "objconst%d", k);
+    }
     if (st == PO_OK)
-        st = check_written_names(model, &J->L, fmt, path);
+        st = check_written_names(model, &J->L, fmt, path, J->const_name);
     if (st != PO_OK) {
         prep_free(&J->L);
         free(J);
