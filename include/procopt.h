@@ -238,25 +238,64 @@ typedef enum po_format {
     PO_FORMAT_JSON      /* procopt process model (see the process section) */
 } po_format;
 
-/* The format a path's extension suggests (".gz" is looked through), or
- * PO_FORMAT_AUTO when the extension is unknown. */
+/* The format a path's extension suggests (".gz" is looked through, case
+ * ignored): .mps -> PO_FORMAT_MPS, .lp -> PO_FORMAT_LP, .mod ->
+ * PO_FORMAT_GMPL, .json -> PO_FORMAT_JSON; PO_FORMAT_AUTO when the
+ * extension is unknown.  (Given PO_FORMAT_AUTO, po_model_read reads .mps as
+ * free MPS, then fixed; po_model_write writes .mps as free MPS.) */
 PO_API po_format po_format_from_path(const char *path);
-/* "mps", "freemps", "lp", "gmpl", "json", "auto". */
+/* "mps", "freemps", "lp", "gmpl", "json", "auto" (NULL for a bad value). */
 PO_API const char *po_format_name(po_format format);
-/* Parse a format name as above; returns PO_EFORMAT for unknown names. */
+/* Parse a format name as above (case ignored; also "fixedmps", "cplex",
+ * "mathprog"); returns PO_EFORMAT for unknown names, leaving *format. */
 PO_API po_status po_format_parse(const char *name, po_format *format);
 
 /* Read an LP/MIP file into `model`, which must be empty (no variables or
  * constraints).  data_path: GNU MathProg data file, or NULL.  Gzipped files
  * (.gz) are read transparently.  On error the model stays empty and
- * po_model_errmsg() is "FILE:LINE: message" (LINE omitted when unknown).
+ * po_model_errmsg() is "FILE:LINE: message" (LINE omitted when unknown;
+ * the message is GLPK's, and names the data file for MathProg data
+ * errors).  A missing or unreadable file is PO_EIO with the system's
+ * message; malformed contents are PO_EPARSE.
  * PO_FORMAT_JSON is not accepted here (process models compile to a
- * po_model, see po_process_compile). */
+ * po_model, see po_process_compile).
+ * What is read (GLPK's readers): the model name, sense, objective constant,
+ * names, bounds, integer kinds (an integer variable with bounds [0,1]
+ * reads as PO_BINARY).  Rows with no bounds are not constraints and are
+ * not read: the MPS objective row and any other N row, and the rows
+ * glp_mpl_build_prob makes for MathProg objectives.  MPS has no objective
+ * sense (minimize).  The RHS of the MPS objective row is read, as GLPK
+ * does, as the objective constant itself (netlib e226: -7.113); most other
+ * readers take minus that value. */
 PO_API po_status po_model_read(po_model *model, const char *path,
                                po_format format, const char *data_path);
 
-/* Write the model as MPS (fixed or free) or CPLEX LP.  The file is written
- * whole or not at all (a temporary file renamed into place). */
+/* Write the model as MPS (fixed or free) or CPLEX LP, through GLPK's
+ * writers; a path ending in ".gz" is written gzipped.  The file is written
+ * whole or not at all: into a temporary directory beside the target, then
+ * rename()d into place (PO_EIO when the directory does not exist or cannot
+ * be written; nothing is left behind).
+ * So that every reader (GLPK, CBC, CPLEX, HiGHS) reads the same problem:
+ *  - a nonzero objective constant is written as a variable "objconst" (or
+ *    "objconst<k>" if that name is taken) fixed at 1 whose cost is the
+ *    constant: reading the file back gives that extra variable;
+ *  - MPS has no objective sense: a maximization is written as the
+ *    minimization of the negated objective (same solutions, negated
+ *    optimum); CPLEX LP keeps "Maximize";
+ *  - rows with no bounds (free rows) constrain nothing and are not
+ *    written.
+ * What GLPK's writers do with names and numbers: MPS turns blanks into
+ * '_'; fixed MPS replaces names longer than 8 characters by R0000001 /
+ * C0000001 (row / column number).  CPLEX LP turns ' ' into '_', '-' into
+ * '~', '[' ']' into '(' ')', and replaces names still invalid (starting
+ * with a digit or '.', or holding other characters) by r_<i> / x_<j>-style
+ * names; it writes a ranged row as an equation with an extra variable
+ * "~r_<i>" in [0, range].  Numbers are written with 12 significant digits
+ * in MPS and 15 in CPLEX LP.  When two names would come out the same, the
+ * call fails with PO_ENAME and writes nothing.  CPLEX LP cannot hold a
+ * model without constraints or without variables, and MPS cannot hold a
+ * variable without any coefficient in a model without constraints:
+ * PO_EFORMAT. */
 PO_API po_status po_model_write(po_model *model, const char *path,
                                 po_format format);
 
@@ -265,13 +304,18 @@ PO_API po_status po_model_write(po_model *model, const char *path,
 /* ------------------------------------------------------------------ */
 
 typedef enum po_method {
-    PO_METHOD_AUTO = 0, /* default: dual simplex, primal if that fails */
+    PO_METHOD_AUTO = 0, /* default: primal simplex, dual if that fails
+                           (measured faster on netlib, docs/benchmarks.md) */
     PO_METHOD_PRIMAL,   /* primal simplex */
     PO_METHOD_DUAL,     /* dual simplex */
-    PO_METHOD_INTERIOR  /* interior point (LP only; MIPs use simplex) */
+    PO_METHOD_INTERIOR  /* interior point (LP only; MIPs use simplex).  Only a
+                           converged optimum is reported; otherwise the
+                           simplex method takes over.  GLPK's interior
+                           point ignores time and iteration limits. */
 } po_method;
 
-/* Receives GLPK's and procopt's log text (one or more lines) when set. */
+/* Receives GLPK's and procopt's log text, one whole line (ending in '\n')
+ * per call, when set.  Called from the solving thread during the call. */
 typedef void (*po_log_fn)(void *user, const char *text);
 
 /* Solver options.  Always fill with po_options_init() first, then change
@@ -279,9 +323,12 @@ typedef void (*po_log_fn)(void *user, const char *text);
 typedef struct po_options {
     po_method method;      /* default PO_METHOD_AUTO */
     int presolve;          /* 1 (default): use GLPK's presolver; 0: off */
-    double time_limit;     /* seconds; default 0 = no limit */
-    double mip_gap;        /* relative MIP gap to stop at; default 1e-6 */
-    long iteration_limit;  /* simplex iterations; default 0 = no limit */
+    double time_limit;     /* seconds; default 0 (or INFINITY) = no limit */
+    double mip_gap;        /* relative MIP gap to stop at (reaching it counts
+                              as optimal); default 1e-6 */
+    long iteration_limit;  /* simplex iterations; default 0 = no limit.  For
+                              a MIP it is checked between branch-and-cut
+                              steps, so one node's LP may pass it. */
     po_log_fn log;         /* default NULL: no log at all */
     void *log_user;        /* passed to log */
     int mip_cuts;          /* 1 (default): Gomory, MIR, cover, clique cuts */
@@ -314,7 +361,12 @@ typedef struct po_result po_result;
  * holds a new result the caller frees with po_result_free(); an infeasible
  * or unbounded model is a successful call (see po_result_outcome).  On
  * failure *result is NULL and the message is on the model.  The model is
- * not changed by solving (only its error message). */
+ * not changed by solving (only its error message).
+ * A fatal error inside GLPK is trapped and returned as PO_ESOLVER with
+ * GLPK's message.  GLPK keeps its state per thread; procopt frees that
+ * state (glp_free_env) at the end of every call that used GLPK, so a
+ * program that also calls GLPK directly must not hold GLPK objects in a
+ * thread while calling procopt in that thread. */
 PO_API po_status po_solve(po_model *model, const po_options *options,
                           po_result **result);
 
@@ -331,16 +383,25 @@ PO_API double po_result_objective(const po_result *result);
 /* Variable values / row activities (NULL without a solution).  Borrowed. */
 PO_API const double *po_result_values(const po_result *result);
 PO_API const double *po_result_row_activities(const po_result *result);
-/* LP only, optimal basic solutions: row duals and reduced costs (NULL
+/* LP only, optimal solutions: row duals and reduced costs (NULL
  * otherwise).  Signs follow GLPK: the change of the objective per unit
- * increase of the row activity / variable value. */
+ * increase of the row activity / variable value.  From the simplex method
+ * they belong to an optimal basis; from the interior point method they are
+ * the interior optimum's own (not basic). */
 PO_API const double *po_result_duals(const po_result *result);
 PO_API const double *po_result_reduced_costs(const po_result *result);
 /* MIP: best proven bound and relative gap |obj-bound|/max(1e-10,|obj|)
- * (NaN when unknown). */
+ * (NaN when unknown).  When the search tree was exhausted the bound is the
+ * objective (gap 0); when it stopped early (gap tolerance, limits) it is the
+ * best bound of the open nodes as last seen by procopt's branch-and-cut
+ * callback, which never passes the incumbent.  A bound can exist without
+ * a solution (gap NaN then). */
 PO_API double po_result_best_bound(const po_result *result);
 PO_API double po_result_gap(const po_result *result);
-/* Simplex iterations; branch-and-bound nodes (0 for LP); wall seconds. */
+/* Simplex iterations (all runs, MIP nodes included; plus interior-point
+ * iterations, counted from GLPK's progress lines); branch-and-bound nodes
+ * created (0 for LP, 0 when GLPK's MIP presolver solved the model); wall
+ * seconds. */
 PO_API long po_result_iterations(const po_result *result);
 PO_API long po_result_nodes(const po_result *result);
 PO_API double po_result_time(const po_result *result);
