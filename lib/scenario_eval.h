@@ -20,11 +20,14 @@
  * of a column) are the caller's to add.
  *
  * The two functions differ only in summation order, so their results agree
- * to rounding (the tests require 1e-9 relative to sum |c_k x_k|).  BLAS
- * kernels differ between CPUs, so V may differ in the last bits from one
- * machine to another; on one machine it does not depend on the number of
- * OpenBLAS threads (OpenBLAS splits dgemm by rows and columns of V, never
- * along k; tests/test_scenario_eval.c checks it).
+ * to rounding (the tests require 1e-9 relative to sum |c_k x_k|).  The
+ * loop gives the same bits on every run and thread setup.  dgemm does not:
+ * its kernels differ between CPUs, and OpenBLAS's own thread count changes
+ * how it splits and blocks the product, so the last bits of V change with
+ * OPENBLAS_NUM_THREADS (measured: most entries of a 1000 x 1000 x 2
+ * product, by at most 4e-16 of sum |c_k x_k| in our runs).  Results are identical
+ * across runs only while OpenBLAS's thread count stays the same: never
+ * tie it to the scenario thread count (docs/savings.md).
  *
  * Neither function allocates or changes threading state: OpenBLAS's thread
  * count is process-wide (openblas_set_num_threads, OPENBLAS_NUM_THREADS)

@@ -88,31 +88,40 @@ static void blas_equals_loop(void **state)
         agree(shapes[i][0], shapes[i][1], shapes[i][2], 1000 + i);
 }
 
-/* The scenario figures must not change with the machine's thread setup:
- * OpenBLAS splits dgemm by rows and columns of V, so each value is summed
- * in the same order whatever the thread count. */
-static void blas_independent_of_openblas_threads(void **state)
+/* OpenBLAS's own thread count changes how dgemm splits and blocks the
+ * product, and with it the last bits of V (measured on this machine's
+ * SkylakeX and Haswell kernels: most entries of a 1000 x 1000 x 2 product
+ * differ in the last bit between 1 and 2 threads).  What holds is
+ * agreement to rounding: |V1 - V4| <= 1e-12 * sum |c_k x_k|.  The loop
+ * twin gives the same bits for any thread setup. */
+static void blas_thread_count_changes_only_rounding(void **state)
 {
     (void)state;
-    const size_t S = 600, n = 700, P = 2;
+    const size_t S = 1000, n = 1000, P = 2;
     po__rng rng;
     po__rng_seed(&rng, 77, 0);
     double *c = random_matrix(&rng, S * n, -1.0, 1.0);
     double *x = random_matrix(&rng, n * P, 0.0, 10.0);
-    double *v1 = malloc(S * P * sizeof(double)), *v2 = malloc(S * P * sizeof(double));
+    double *v1 = malloc(S * P * sizeof(double)), *v4 = malloc(S * P * sizeof(double));
     assert_non_null(v1);
-    assert_non_null(v2);
+    assert_non_null(v4);
     int saved = openblas_get_num_threads();
     openblas_set_num_threads(1);
     assert_int_equal(po__scenario_eval_blas(c, x, S, n, P, v1), PO_OK);
     openblas_set_num_threads(4);
-    assert_int_equal(po__scenario_eval_blas(c, x, S, n, P, v2), PO_OK);
+    assert_int_equal(po__scenario_eval_blas(c, x, S, n, P, v4), PO_OK);
     openblas_set_num_threads(saved);
-    assert_memory_equal(v1, v2, S * P * sizeof(double));
+    for (size_t s = 0; s < S; s++)
+        for (size_t j = 0; j < P; j++) {
+            double mag = 0.0;
+            for (size_t k = 0; k < n; k++)
+                mag += fabs(c[s * n + k] * x[j * n + k]);
+            assert_true(fabs(v1[s * P + j] - v4[s * P + j]) <= 1e-12 * mag);
+        }
     free(c);
     free(x);
     free(v1);
-    free(v2);
+    free(v4);
 }
 
 static void empty_shapes(void **state)
@@ -181,7 +190,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hand_computed),
         cmocka_unit_test(blas_equals_loop),
-        cmocka_unit_test(blas_independent_of_openblas_threads),
+        cmocka_unit_test(blas_thread_count_changes_only_rounding),
         cmocka_unit_test(empty_shapes),
         cmocka_unit_test(non_finite),
         cmocka_unit_test(argument_errors),
