@@ -622,8 +622,9 @@ static void count_iterations(solve_job *J)
 
 /* PO_METHOD_AUTO is primal simplex: on the 90 netlib LPs (presolver on,
  * scaled, advanced basis) it beat GLP_DUALP on 70, took 38 s in all against
- * 86 s, and solved dfl001 in 62 s where GLP_DUALP ran past 120 s (see
- * docs/benchmarks.md).  A failing run is retried with the other method. */
+ * 86 s, and solved dfl001 in 62 s where GLP_DUALP ran past 120 s
+ * (measured with po_solve, one run each, 2 cores, other jobs running).  A
+ * failing run is retried with the other method. */
 static int glpk_method(po_method m)
 {
     switch (m) {
