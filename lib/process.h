@@ -61,6 +61,8 @@ enum { PO__C_MIN, PO__C_MAX, PO__C_NKEYS };
 extern const char *const po__item_keys[PO__I_NKEYS];
 extern const char *const po__activity_keys[PO__A_NKEYS];
 extern const char *const po__constraint_keys[PO__C_NKEYS];
+/* Names of po_unc_param values, as in "uncertainty". */
+extern const char *const po__unc_params[5];
 
 typedef struct po__item {
     char *name;

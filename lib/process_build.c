@@ -524,9 +524,9 @@ po_status po__add_uncertainty(po_process *p, po_unc_param param,
     if (isnan(value) || isinf(value) || value < 0 ||
         value > (dist == PO_UNC_REL_RANGE ? 1 : 100))
         return po__perr(p, isnan(value) ? PO_ENAN : PO_EINVAL, pos,
-                        "uncertainty of \"%s\": \"%s\" must be between 0 and "
-                        "%s, not %s",
-                        nm(name, nb), dn,
+                        "uncertainty of %s \"%s\": \"%s\" must be between 0 "
+                        "and %s, not %s",
+                        po__unc_params[param], nm(name, nb), dn,
                         dist == PO_UNC_REL_RANGE ? "1" : "100",
                         po__fmt_num(value, num));
     for (int u = 0; u < p->nunc; u++)

@@ -164,8 +164,6 @@ static void check_baseline(po_process *p)
                                      "the baseline");
 }
 
-static const char *const unc_names[] = {"demand", "price", "buy_cost", "cost",
-                                        "capacity"};
 static const int unc_item_key[] = {PO__I_DEMAND, PO__I_PRICE, PO__I_BUY_COST,
                                    -1, PO__I_CAPACITY};
 
@@ -174,36 +172,33 @@ static void check_uncertainty(po_process *p)
     char nb[NAMEBUF], sb[NAMEBUF + 32];
     for (int u = 0; u < p->nunc; u++) {
         po__uncertain *e = &p->unc[u];
+        const char *what = po__unc_params[e->param];
+        int act = e->param == PO_UNC_COST;
         e->target = -1;
         if (strcmp(e->name, "*") == 0)
             continue;
-        const char *what = unc_names[e->param];
-        if (e->param == PO_UNC_COST) {
-            char who[48];
-            snprintf(who, sizeof who, "uncertainty of \"%s\"", what);
-            e->target = resolve_act(p, e->name, &e->pos, who);
-            if (e->target >= 0 && p->acts[e->target].p[PO__A_COST].n == 0)
-                po__perr(p, PO_EMODEL, &e->pos,
-                         "uncertainty of \"cost\": activity \"%s\" has no "
-                         "\"cost\"",
-                         nm(e->name, nb));
+        e->target = act ? po__names_find(&p->act_index, e->name)
+                        : po__names_find(&p->item_index, e->name);
+        if (e->target < 0) {
+            const char *s =
+                act ? po__suggest_name(e->name, p->nacts ? &p->acts[0].name
+                                                         : NULL,
+                                       p->nacts, sizeof *p->acts)
+                    : po__suggest_name(e->name, p->nitems ? &p->items[0].name
+                                                          : NULL,
+                                       p->nitems, sizeof *p->items);
+            po__perr(p, PO_EMODEL, &e->pos,
+                     "uncertainty of %s \"%s\": no such %s%s", what,
+                     nm(e->name, nb), act ? "activity" : "item",
+                     po__did_you_mean(s, sb, sizeof sb));
             continue;
         }
-        e->target = po__names_find(&p->item_index, e->name);
-        if (e->target < 0) {
+        const po__param *prm = act ? &p->acts[e->target].p[PO__A_COST]
+                                   : &p->items[e->target].p[unc_item_key[e->param]];
+        if (prm->n == 0)
             po__perr(p, PO_EMODEL, &e->pos,
-                     "uncertainty of \"%s\" names undefined item \"%s\"%s",
-                     what, nm(e->name, nb),
-                     po__did_you_mean(
-                         po__suggest_name(e->name,
-                                          p->nitems ? &p->items[0].name : NULL,
-                                          p->nitems, sizeof *p->items),
-                         sb, sizeof sb));
-        } else if (p->items[e->target].p[unc_item_key[e->param]].n == 0) {
-            po__perr(p, PO_EMODEL, &e->pos,
-                     "uncertainty of \"%s\": item \"%s\" has no \"%s\"", what,
-                     nm(e->name, nb), what);
-        }
+                     "uncertainty of %s \"%s\": the %s has no \"%s\"", what,
+                     nm(e->name, nb), act ? "activity" : "item", what);
     }
 }
 
@@ -250,7 +245,7 @@ static void check_bounds(po_process *p)
 po_status po__process_check(po_process *p)
 {
     int before = p->nerrs + p->dropped;
-    if (p->nitems == 0 && p->nacts == 0)
+    if (p->nitems == 0 && p->nacts == 0 && p->nerrs == 0)
         po__perr(p, PO_EMODEL, NULL,
                  "the model defines no items and no activities");
     check_items(p);

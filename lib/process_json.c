@@ -245,8 +245,26 @@ static void read_periods(po__rd *r, const po__jm *m)
             names[k] = json_string_value(el[k].v);
         }
     }
-    if (!bad)
-        po__set_periods(r->p, n, names, pos);
+    if (!bad && po__set_periods(r->p, n, names, pos) == PO_OK)
+        goto out;
+    if (n > 0) {
+        /* keep checking arrays against the number of periods written, so
+         * one bad period name does not turn every array into an error */
+        char (*num)[16] = malloc((size_t)n * sizeof *num);
+        if (num) {
+            for (int k = 0; k < n; k++) {
+                int keep = names[k] != NULL && names[k][0] != '\0';
+                for (int j = 0; keep && j < k; j++)
+                    keep = strcmp(names[j], names[k]) != 0;
+                if (!keep) {
+                    snprintf(num[k], sizeof num[k], "#%d", k + 1);
+                    names[k] = num[k];
+                }
+            }
+            po__set_periods(r->p, n, names, NULL);
+            free(num);
+        }
+    }
 out:
     free(names);
     free(pos);

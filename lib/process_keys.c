@@ -14,6 +14,8 @@ const char *const po__item_keys[PO__I_NKEYS] = {
 const char *const po__activity_keys[PO__A_NKEYS] = {
     "cost", "min", "max", "fixed_cost", "min_batch"};
 const char *const po__constraint_keys[PO__C_NKEYS] = {"min", "max"};
+const char *const po__unc_params[5] = {"demand", "price", "buy_cost", "cost",
+                                       "capacity"};
 
 int po__key_index(const char *const *table, int n, const char *key)
 {
