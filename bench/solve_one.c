@@ -45,7 +45,7 @@ static void instance_name(const char *path, char *out, size_t size)
     len = strlen(base);
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         size_t sl = strlen(suffixes[i]);
-        if (len > sl && strcmp(base + len - sl, suffixes[i]) == 0)
+        if (len > sl && memcmp(base + len - sl, suffixes[i], sl) == 0)
             len -= sl;
     }
     if (len >= size)
