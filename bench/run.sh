@@ -29,6 +29,8 @@
 #   --markdown         print the table as Markdown (for docs/benchmarks.md)
 #   --out FILE         keep the raw results (one tab-separated line per
 #                      instance and solver) in FILE
+#   --report FILE      print the table and summary of such a file again (e.g.
+#                      with --markdown) and run nothing
 #
 # Objective check: rel.err = |x - opt| / max(1, |opt|) on the objective
 # without its constant, because published optima exclude it.  Only e226 has
@@ -58,10 +60,112 @@ solve_one=${PROCOPT_SOLVE_ONE:-$build/bench/solve_one}
 sample_dir=${PROCOPT_SAMPLE:-/usr/share/coin/Data/Sample}
 
 quick=0 limit=60 repeat=1 solvers=procopt,glpsol,clp,cbc format='' only=''
-optima='' tol=1e-6 procopt_args='' markdown=0 out='' dir=''
+optima='' tol=1e-6 procopt_args='' markdown=0 out='' dir='' report_file=''
 
 die() { echo "bench: $*" >&2; exit 2; }
 note() { echo "bench: $*" >&2; }
+
+# ---- report --------------------------------------------------------------
+
+# report RAW SOLVERS: the table and the summary of a raw results file
+# (exit status 1 when procopt has a WRONG or FAIL row).
+report() {
+    awk -F '\t' -v md="$markdown" -v order="$2" '
+        function cell(v, w) { return md ? v " | " : sprintf("%" w "s ", v) }
+        function tcell(i, s,   v) {
+            v = verdict[i, s]
+            if (v == "") return "-"
+            if (v == "ok" || v == "unchecked") return sprintf("%.3f", wall[i, s])
+            return v
+        }
+        {
+            if (!((($1) in seen))) { seen[$1] = 1; inst[++ni] = $1 }
+            rows[$1] = $2; cols[$1] = $3
+            status[$1, $6] = $7; obj[$1, $6] = $8; err[$1, $6] = $9
+            verdict[$1, $6] = $10; wall[$1, $6] = $11; rss[$1, $6] = $12
+        }
+        END {
+            ns = split(order, sv, " ")
+            hasg = 0; for (k = 1; k <= ns; k++) if (sv[k] == "glpsol") hasg = 1
+            hasp = 0; for (k = 1; k <= ns; k++) if (sv[k] == "procopt") hasp = 1
+            # Header.
+            line = md ? "| " : ""
+            line = line cell("instance", -10) cell("rows", 6) cell("cols", 6)
+            for (k = 1; k <= ns; k++) line = line cell(sv[k] " s", 10)
+            if (hasp && hasg) line = line cell("ratio", 6)
+            if (hasp) line = line cell("objective", 22) cell("rel.err", 8) cell("check", 6)
+            print line
+            if (md) {
+                line = "|---|--:|--:|"
+                for (k = 1; k <= ns; k++) line = line "--:|"
+                if (hasp && hasg) line = line "--:|"
+                if (hasp) line = line "--:|--:|---|"
+                print line
+            }
+            for (n = 1; n <= ni; n++) {
+                i = inst[n]
+                line = md ? "| " : ""
+                line = line cell(i, -10) cell(rows[i], 6) cell(cols[i], 6)
+                for (k = 1; k <= ns; k++) line = line cell(tcell(i, sv[k]), 10)
+                if (hasp && hasg) {
+                    r = "-"
+                    if (verdict[i, "procopt"] == "ok" && verdict[i, "glpsol"] == "ok")
+                        r = sprintf("%.2f", wall[i, "procopt"] / wall[i, "glpsol"])
+                    line = line cell(r, 6)
+                }
+                if (hasp) {
+                    v = verdict[i, "procopt"]
+                    o = obj[i, "procopt"]
+                    if (o == "nan" || o == "") o = status[i, "procopt"]
+                    else o = sprintf("%.12g", o)
+                    e = err[i, "procopt"]; if (e == "nan") e = "-"
+                    line = line cell(o, 22) cell(e, 8) cell(v == "ok" ? "ok" : toupper(v), 6)
+                }
+                print line
+            }
+            if (hasp) {
+                print ""
+                print "Times: whole-process wall seconds (median of the repeats); ratio = procopt/glpsol;"
+                print "objective is procopt'"'"'s as reported (with any objective constant); rel.err takes the"
+                print "constant out by each solver'"'"'s convention (bench/objective-constants.tsv)."
+            }
+            # Summary, one line per solver.
+            print ""
+            if (md) print "```"
+            printf "%-8s %8s %6s %5s %5s %11s %9s %18s %9s\n", "solver", "solved", "wrong", "fail",
+                   "time", "max.rel.err", "total s", "geomean vs glpsol", "peak MB"
+            for (k = 1; k <= ns; k++) {
+                s = sv[k]; ok = wr = fa = tl = tot = 0; mx = 0; lg = 0; nr = 0; pk = 0; cnt = 0
+                for (n = 1; n <= ni; n++) {
+                    i = inst[n]; v = verdict[i, s]
+                    if (v == "n/a" || v == "") continue
+                    cnt++
+                    if (v == "ok" || v == "unchecked") ok++
+                    else if (v == "wrong") wr++
+                    else if (v == "time") tl++
+                    else fa++
+                    if (err[i, s] != "nan" && err[i, s] + 0 > mx) mx = err[i, s] + 0
+                    tot += wall[i, s]
+                    if (rss[i, s] != "-" && rss[i, s] + 0 > pk) pk = rss[i, s] + 0
+                    if (hasg && v == "ok" && verdict[i, "glpsol"] == "ok") {
+                        lg += log(wall[i, s] / wall[i, "glpsol"]); nr++
+                    }
+                }
+                gm = nr ? sprintf("%.3f (%d)", exp(lg / nr), nr) : "-"
+                printf "%-8s %8s %6d %5d %5d %11.1e %9.2f %18s %9s\n", s, ok "/" cnt, wr, fa, tl, mx,
+                       tot, gm, pk ? sprintf("%.1f", pk / 1024) : "-"
+                if (s == "procopt") {
+                    psum = sprintf("procopt: %d of %d solved, %d wrong, %d failed, %d over the time limit; largest relative error %.1e; geometric-mean time ratio procopt/glpsol %s",
+                                   ok, cnt, wr, fa, tl, mx, nr ? sprintf("%.3f over %d instances", exp(lg / nr), nr) : "-")
+                    bad = wr + fa
+                }
+            }
+            if (hasp) { print ""; print psum }
+            if (md) print "```"
+            exit (bad ? 1 : 0)
+        }' "$1"
+}
+
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -76,6 +180,7 @@ while [ $# -gt 0 ]; do
     --procopt-args) [ $# -ge 2 ] || die "$1 needs a value"; procopt_args=$2; shift ;;
     --markdown) markdown=1 ;;
     --out) [ $# -ge 2 ] || die "$1 needs a value"; out=$2; shift ;;
+    --report) [ $# -ge 2 ] || die "$1 needs a value"; report_file=$2; shift ;;
     -h|--help) sed -n '2,/^# Copyright/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) [ -z "$dir" ] || die "only one directory"; dir=$1 ;;
@@ -86,6 +191,12 @@ done
 case $limit in ''|*[!0-9.]*) die "--time-limit: not a number: $limit" ;; esac
 case $repeat in ''|*[!0-9]*|0) die "--repeat: not a positive integer: $repeat" ;; esac
 case $format in ''|mps|freemps) ;; *) die "--format: mps or freemps, not $format" ;; esac
+
+if [ -n "$report_file" ]; then
+    [ -f "$report_file" ] || die "$report_file: no such file"
+    report "$report_file" "$(awk -F '\t' '!seen[$6]++ { printf " %s", $6 }' "$report_file")"
+    exit $?
+fi
 
 if [ $quick = 1 ]; then
     [ -z "$dir" ] || die "--quick takes no directory"
@@ -339,99 +450,7 @@ done <"$tmp/instances"
 
 [ -z "$out" ] || cp "$raw" "$out"
 
-# ---- report --------------------------------------------------------------
-awk -F '\t' -v md="$markdown" -v order="$active" '
-    function cell(v, w) { return md ? v " | " : sprintf("%" w "s ", v) }
-    function tcell(i, s,   v) {
-        v = verdict[i, s]
-        if (v == "") return "-"
-        if (v == "ok" || v == "unchecked") return sprintf("%.3f", wall[i, s])
-        return v
-    }
-    {
-        if (!((($1) in seen))) { seen[$1] = 1; inst[++ni] = $1 }
-        rows[$1] = $2; cols[$1] = $3
-        status[$1, $6] = $7; obj[$1, $6] = $8; err[$1, $6] = $9
-        verdict[$1, $6] = $10; wall[$1, $6] = $11; rss[$1, $6] = $12
-    }
-    END {
-        ns = split(order, sv, " ")
-        hasg = 0; for (k = 1; k <= ns; k++) if (sv[k] == "glpsol") hasg = 1
-        hasp = 0; for (k = 1; k <= ns; k++) if (sv[k] == "procopt") hasp = 1
-        # Header.
-        line = md ? "| " : ""
-        line = line cell("instance", -10) cell("rows", 6) cell("cols", 6)
-        for (k = 1; k <= ns; k++) line = line cell(sv[k] " s", 10)
-        if (hasp && hasg) line = line cell("ratio", 6)
-        if (hasp) line = line cell("objective", 22) cell("rel.err", 8) cell("check", 6)
-        print line
-        if (md) {
-            line = "|---|--:|--:|"
-            for (k = 1; k <= ns; k++) line = line "--:|"
-            if (hasp && hasg) line = line "--:|"
-            if (hasp) line = line "--:|--:|---|"
-            print line
-        }
-        for (n = 1; n <= ni; n++) {
-            i = inst[n]
-            line = md ? "| " : ""
-            line = line cell(i, -10) cell(rows[i], 6) cell(cols[i], 6)
-            for (k = 1; k <= ns; k++) line = line cell(tcell(i, sv[k]), 10)
-            if (hasp && hasg) {
-                r = "-"
-                if (verdict[i, "procopt"] == "ok" && verdict[i, "glpsol"] == "ok")
-                    r = sprintf("%.2f", wall[i, "procopt"] / wall[i, "glpsol"])
-                line = line cell(r, 6)
-            }
-            if (hasp) {
-                v = verdict[i, "procopt"]
-                o = obj[i, "procopt"]
-                if (o == "nan" || o == "") o = status[i, "procopt"]
-                else o = sprintf("%.12g", o)
-                e = err[i, "procopt"]; if (e == "nan") e = "-"
-                line = line cell(o, 22) cell(e, 8) cell(v == "ok" ? "ok" : toupper(v), 6)
-            }
-            print line
-        }
-        if (hasp) {
-            print ""
-            print "Times: whole-process wall seconds (median of the repeats); ratio = procopt/glpsol;"
-            print "objective is procopt'"'"'s as reported (with any objective constant); rel.err takes the"
-            print "constant out by each solver'"'"'s convention (bench/objective-constants.tsv)."
-        }
-        # Summary, one line per solver.
-        print ""
-        printf "%-8s %8s %6s %5s %5s %11s %9s %18s %9s\n", "solver", "solved", "wrong", "fail",
-               "time", "max.rel.err", "total s", "geomean vs glpsol", "peak MB"
-        for (k = 1; k <= ns; k++) {
-            s = sv[k]; ok = wr = fa = tl = tot = 0; mx = 0; lg = 0; nr = 0; pk = 0; cnt = 0
-            for (n = 1; n <= ni; n++) {
-                i = inst[n]; v = verdict[i, s]
-                if (v == "n/a" || v == "") continue
-                cnt++
-                if (v == "ok" || v == "unchecked") ok++
-                else if (v == "wrong") wr++
-                else if (v == "time") tl++
-                else fa++
-                if (err[i, s] != "nan" && err[i, s] + 0 > mx) mx = err[i, s] + 0
-                tot += wall[i, s]
-                if (rss[i, s] != "-" && rss[i, s] + 0 > pk) pk = rss[i, s] + 0
-                if (hasg && v == "ok" && verdict[i, "glpsol"] == "ok") {
-                    lg += log(wall[i, s] / wall[i, "glpsol"]); nr++
-                }
-            }
-            gm = nr ? sprintf("%.3f (%d)", exp(lg / nr), nr) : "-"
-            printf "%-8s %8s %6d %5d %5d %11.1e %9.2f %18s %9s\n", s, ok "/" cnt, wr, fa, tl, mx,
-                   tot, gm, pk ? sprintf("%.1f", pk / 1024) : "-"
-            if (s == "procopt") {
-                psum = sprintf("procopt: %d of %d solved, %d wrong, %d failed, %d over the time limit; largest relative error %.1e; geometric-mean time ratio procopt/glpsol %s",
-                               ok, cnt, wr, fa, tl, mx, nr ? sprintf("%.3f over %d instances", exp(lg / nr), nr) : "-")
-                bad = wr + fa
-            }
-        }
-        if (hasp) { print ""; print psum }
-        exit (bad ? 1 : 0)
-    }' "$raw"
+report "$raw" "$active"
 status=$?
 if [ $status != 0 ]; then
     echo "bench: procopt gave a wrong answer or none (see WRONG/FAIL rows above)" >&2
