@@ -151,6 +151,37 @@ struct cli_solve_opts {
     const char *output;    /* -o FILE, or NULL for standard output */
 };
 
+/* ---- process models (process_cmd.c, plan_out.c, export_cmd.c) ---- */
+
+/* Every error the process layer collected on `process`, one line each as
+ * "procopt: SHOWN:LINE:COL: message" (messages without a position as by
+ * cli_lib_error), then "... and N more errors" when some were dropped.
+ * path: the file read; shown: its name for the user (NULL: path). */
+void cli_process_errors(const po_process *process, const char *path,
+                        const char *shown);
+
+/* What a process report needs: the plan, and the process for its name and
+ * currency. */
+typedef struct cli_plan_report {
+    const char *file;           /* as given ("-" for standard input) */
+    const po_process *process;
+    const po_plan *plan;
+    int show_all;               /* text: all-zero rows too, no row limit */
+} cli_plan_report;
+
+/* Append the JSON report of a process plan (one object and a newline), or
+ * the human summary with its plan tables.  Out of memory sets out->failed. */
+void cli_plan_json(cli_buf *out, const cli_plan_report *rep);
+void cli_plan_text(cli_buf *out, const cli_plan_report *rep);
+
+/* `procopt export`: compile a process model and write its LP/MIP. */
+int cli_cmd_export(int argc, char **argv);
+/* Load the process model at in_path (shown to the user as `in`; "-" reads
+ * standard input), compile it (the baseline-fixed model when `baseline`)
+ * and write it to out_path in out_fmt.  Returns an exit status. */
+int cli_export_process(const char *in, const char *in_path, int baseline,
+                       const char *out, const char *out_path, po_format out_fmt);
+
 /* The exit status for an outcome (see the enum above). */
 int cli_outcome_exit(po_outcome outcome);
 /* The log callback: GLPK's log text to stderr. */

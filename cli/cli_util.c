@@ -342,6 +342,26 @@ int cli_write_output(const char *path, const char *data, size_t len)
         }
         return 0;
     }
+    /* A device or FIFO (-o /dev/null) is written into: renaming over it
+     * would replace /dev/null itself when run as root. */
+    {
+        struct stat st;
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+            fd = open(path, O_WRONLY | O_TRUNC);
+            if (fd < 0 || write_all(fd, data, len) != 0) {
+                saved = errno;
+                if (fd >= 0)
+                    close(fd);
+                cli_error("%s: cannot write: %s", path, strerror(saved));
+                return -1;
+            }
+            if (close(fd) != 0) {
+                cli_error("%s: cannot write: %s", path, strerror(errno));
+                return -1;
+            }
+            return 0;
+        }
+    }
     /* The temporary file must sit in the target's directory so the rename
      * is atomic (same file system). */
     slash = strrchr(path, '/');

@@ -13,8 +13,9 @@ static const char convert_help[] =
     "Read an LP/MIP model and write it in another format.\n"
     "\n"
     "IN is read as by 'procopt solve' (MPS, free MPS, CPLEX LP, GNU MathProg;\n"
-    "'-' is standard input and needs --format).  OUT is written whole or not\n"
-    "at all; '-' is standard output and needs --to.\n"
+    "'-' is standard input and needs --format); a process model (.json) is\n"
+    "compiled as by 'procopt export'.  OUT is written whole or not at all;\n"
+    "'-' is standard output and needs --to.\n"
     "\n"
     "  -f, --format=FMT   format of IN: mps, freemps, lp or gmpl (default: from\n"
     "                     the extension)\n"
@@ -137,9 +138,6 @@ int cli_cmd_convert(int argc, char **argv)
             return cli_usage_error("convert", "%s: cannot tell the format from "
                                    "the file name; use --format", in);
     }
-    if (in_fmt == PO_FORMAT_JSON)
-        return cli_usage_error("convert", "%s: process models are not LP/MIP "
-                               "files; they are compiled, not converted", in);
     if (data && in_fmt != PO_FORMAT_GMPL)
         return cli_usage_error("convert", "--data is for GNU MathProg models only");
     if (to_name) {
@@ -174,9 +172,13 @@ int cli_cmd_convert(int argc, char **argv)
         if (!out_path)
             rc = -1;
     }
-    rc = rc == 0 ? convert(in, in_path, data, data_path, in_fmt,
-                           in_fmt_given, out, out_path, out_fmt)
-                 : CLI_EXIT_ERROR;
+    /* A process model is compiled, as `procopt export` does. */
+    if (rc == 0 && in_fmt == PO_FORMAT_JSON)
+        rc = cli_export_process(in, in_path, 0, out, out_path, out_fmt);
+    else
+        rc = rc == 0 ? convert(in, in_path, data, data_path, in_fmt,
+                               in_fmt_given, out, out_path, out_fmt)
+                     : CLI_EXIT_ERROR;
     cli_tmp_cleanup(&tmp);
     return rc;
 }

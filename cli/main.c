@@ -20,6 +20,8 @@ static const command commands[] = {
     {"solve", cli_cmd_solve, "solve an LP/MIP model and report the result"},
     {"convert", cli_cmd_convert,
      "convert a model to MPS, free MPS or CPLEX LP"},
+    {"export", cli_cmd_export,
+     "write the LP/MIP a process model (.json) compiles to"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -69,7 +71,7 @@ int main(int argc, char **argv)
     const char *name = argc > 1 ? argv[1] : NULL;
 
     if (!name)
-        return cli_usage_error(NULL, "missing command (solve, convert)");
+        return cli_usage_error(NULL, "missing command (solve, convert, export)");
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0)
         return print_help();
     if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0)
