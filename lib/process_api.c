@@ -28,12 +28,14 @@ static int find_item(po_process *p, const char *name)
         return -1;
     }
     int i = po__names_find(&p->item_index, name);
-    if (i < 0)
+    if (i < 0) {
+        const char *s = po__suggest_name(
+            name, p->nitems ? &p->items[0].name : NULL, p->nitems,
+            sizeof *p->items);
         po__perr(p, PO_ENOTFOUND, NULL, "no item \"%s\"%s",
                  po__name_for_msg(name, nb, sizeof nb),
-                 po__did_you_mean(po__suggest_name(name, &p->items[0].name,
-                                                   p->nitems, sizeof *p->items),
-                                  sb, sizeof sb));
+                 po__did_you_mean(s, sb, sizeof sb));
+    }
     return i;
 }
 
@@ -45,12 +47,14 @@ static int find_act(po_process *p, const char *name)
         return -1;
     }
     int a = po__names_find(&p->act_index, name);
-    if (a < 0)
+    if (a < 0) {
+        const char *s = po__suggest_name(
+            name, p->nacts ? &p->acts[0].name : NULL, p->nacts,
+            sizeof *p->acts);
         po__perr(p, PO_ENOTFOUND, NULL, "no activity \"%s\"%s",
                  po__name_for_msg(name, nb, sizeof nb),
-                 po__did_you_mean(po__suggest_name(name, &p->acts[0].name,
-                                                   p->nacts, sizeof *p->acts),
-                                  sb, sizeof sb));
+                 po__did_you_mean(s, sb, sizeof sb));
+    }
     return a;
 }
 
