@@ -188,6 +188,12 @@ void po__process_clear_errors(po_process *p);
  * entry with a fixed text. */
 po_status po__perr(po_process *p, po_status status, const po__pos *pos,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* 0 once the error list is full: callers skip costly details (such as
+ * suggestions) for errors that would only be counted. */
+static inline int po__perr_room(const po_process *p)
+{
+    return p->nerrs < PO_PROCESS_MAX_ERRORS;
+}
 /* Sort the collected errors by line and column (stable), so a file's
  * errors read top to bottom whatever pass found them. */
 void po__process_sort_errors(po_process *p);

@@ -88,6 +88,8 @@ static int resolve_item(po_process *p, po__rate *r, const char *owner,
     r->item = po__names_find(&p->item_index, r->name);
     if (r->item >= 0)
         return 0;
+    if (!po__perr_room(p))
+        return po__perr(p, PO_EMODEL, &r->pos, "undefined item"), -1;
     po__perr(p, PO_EMODEL, &r->pos, "%s: \"%s\" uses undefined item \"%s\"%s",
              owner, dir, nm(r->name, ib),
              po__did_you_mean(po__suggest_name(r->name,
@@ -106,6 +108,8 @@ static int resolve_act(po_process *p, const char *name, const po__pos *pos,
     int a = po__names_find(&p->act_index, name);
     if (a >= 0)
         return a;
+    if (!po__perr_room(p))
+        return po__perr(p, PO_EMODEL, pos, "undefined activity"), -1;
     po__perr(p, PO_EMODEL, pos, "%s names undefined activity \"%s\"%s", who,
              nm(name, ab),
              po__did_you_mean(po__suggest_name(name,

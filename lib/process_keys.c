@@ -73,6 +73,13 @@ static const char *best_of(const char *word, const char *cand,
 {
     if (cand == NULL || strcmp(cand, word) == 0)
         return best;
+    /* the distance is at least the difference of lengths: skip the table
+     * for candidates that cannot be close enough */
+    size_t lw = strlen(word), lc = strlen(cand);
+    size_t diff = lw > lc ? lw - lc : lc - lw;
+    size_t longer = lw > lc ? lw : lc;
+    if (diff > 2 && diff > (longer + 2) / 3)
+        return best;
     int d = distance(word, cand);
     if (d < *best_d && close_enough(word, cand, d)) {
         *best_d = d;
