@@ -390,27 +390,22 @@ static int set_source(po_process *p, const char *name)
     return 0;
 }
 
-static po_status load_text(po_process *p, const char *text, size_t len,
-                           const char *source)
+/* Parse, read and check into tmp (a fresh model whose errors collect the
+ * load's); the status of the load. */
+static po_status read_into(po_process *tmp, const char *text, size_t len)
 {
-    if (set_source(p, source))
-        return po__perr(p, PO_ENOMEM, NULL, "%s: out of memory", source);
     json_error_t je;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL) {
         po__pos at = {je.line > 0 ? je.line : 1, je.column > 0 ? je.column : 1};
-        po__perr(p, PO_EPARSE, &at, "%s", je.text);
-        return PO_EPARSE;
+        return po__perr(tmp, PO_EPARSE, &at, "%s", je.text);
     }
     po__jpos jp;
     int sr = po__jpos_scan(&jp, text, len);
-    po_process *tmp = po_process_new();
-    if (sr == -1 || tmp == NULL || set_source(tmp, source)) {
+    if (sr == -1) {
         json_decref(root);
-        if (sr == 0)
-            po__jpos_free(&jp);
-        po_process_free(tmp);
-        return po__perr(p, PO_ENOMEM, NULL, "%s: out of memory", source);
+        return po__perr(tmp, PO_ENOMEM, NULL, "%s: out of memory",
+                        tmp->source);
     }
     po__rd r = {tmp, sr == 0 ? &jp : NULL};
     read_model(&r, root);
@@ -419,23 +414,36 @@ static po_status load_text(po_process *p, const char *text, size_t len,
         po__jpos_free(&jp);
     po__process_check(tmp);
 
+    /* a load reports "the model is wrong", whatever each part said */
     po_status st = PO_OK;
-    for (int k = 0; k < tmp->nerrs; k++) {
+    for (int k = 0; k < tmp->nerrs; k++)
         if (tmp->errs[k].status == PO_ENOMEM)
             st = PO_ENOMEM;
-        else
-            tmp->errs[k].status = PO_EMODEL;
-    }
-    if (tmp->nerrs > 0 && st == PO_OK)
+    for (int k = 0; k < tmp->nerrs; k++)
+        tmp->errs[k].status = st == PO_ENOMEM ? PO_ENOMEM : PO_EMODEL;
+    if (tmp->nerrs + tmp->dropped > 0 && st == PO_OK)
         st = PO_EMODEL;
     po__process_sort_errors(tmp);
+    return st;
+}
+
+static po_status load_text(po_process *p, const char *text, size_t len,
+                           const char *source)
+{
+    po_process *tmp = po_process_new();
+    if (tmp == NULL || set_source(tmp, source)) {
+        po_process_free(tmp);
+        return po__perr(p, PO_ENOMEM, NULL, "%s: out of memory", source);
+    }
+    po_status st = read_into(tmp, text, len);
     if (st == PO_OK) {
+        /* the contents and their source move in together */
         po__process_swap(p, tmp);
+        char *s = p->source;
+        p->source = tmp->source;
+        tmp->source = s;
         p->validated = 1;
     } else {
-        if (st == PO_ENOMEM && tmp->errs[0].status != PO_ENOMEM)
-            for (int k = 0; k < tmp->nerrs; k++)
-                tmp->errs[k].status = PO_ENOMEM;
         take_errors(p, tmp);
     }
     po_process_free(tmp);
