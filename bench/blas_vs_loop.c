@@ -96,10 +96,10 @@ int main(int argc, char **argv)
     }
     static const size_t S_full[] = {100, 1000, 10000}, S_quick[] = {100, 1000};
     static const size_t n_full[] = {100, 1000, 10000, 100000}, n_quick[] = {100, 1000, 10000};
-    static const size_t P_full[] = {2, 8, 32}, P_quick[] = {2, 8};
+    static const size_t P_full[] = {2, 4, 8, 32}, P_quick[] = {2, 8};
     const size_t *Ss = quick ? S_quick : S_full, *ns = quick ? n_quick : n_full;
     const size_t *Ps = quick ? P_quick : P_full;
-    size_t nS = quick ? 2 : 3, nn = quick ? 3 : 4, nP = quick ? 2 : 3;
+    size_t nS = quick ? 2 : 3, nn = quick ? 3 : 4, nP = quick ? 2 : 4;
 
     const int procs = openblas_get_num_procs();
     printf("# blas_vs_loop: V = C X, C is S x n, X is n x P; median of %d runs\n", reps);

@@ -193,3 +193,23 @@ po_status po__rng_factor(po__rng *rng, const po__dist *dist, double *factor)
     *factor = f;
     return PO_OK;
 }
+
+uint64_t po__rng_factor_stream(uint64_t scenario, po__unc_kind kind,
+                               const char *name, uint64_t period)
+{
+    uint64_t k = po__rng_stream(scenario, (uint64_t)kind);
+    k = po__rng_stream(k, po__rng_hash_name(name));
+    return po__rng_stream(k, period);
+}
+
+po_status po__rng_draw_factor(uint64_t seed, uint64_t scenario,
+                              po__unc_kind kind, const char *name,
+                              uint64_t period, const po__dist *dist,
+                              double *factor)
+{
+    if (name == NULL)
+        return PO_EINVAL;
+    po__rng rng;
+    po__rng_seed(&rng, seed, po__rng_factor_stream(scenario, kind, name, period));
+    return po__rng_factor(&rng, dist, factor);
+}

@@ -105,3 +105,14 @@ po_status po__scenario_eval_loop(const double *costs, const double *plans,
                 dot(costs + s * ncoefs, plans + j * ncoefs, ncoefs);
     return check_values(values, scenarios * nplans);
 }
+
+po_status po__scenario_eval(const double *costs, const double *plans,
+                            size_t scenarios, size_t ncoefs, size_t nplans,
+                            double *values)
+{
+    if (nplans <= PO__SCENARIO_EVAL_LOOP_MAX_PLANS)
+        return po__scenario_eval_loop(costs, plans, scenarios, ncoefs, nplans,
+                                      values);
+    return po__scenario_eval_blas(costs, plans, scenarios, ncoefs, nplans,
+                                  values);
+}

@@ -124,6 +124,30 @@ static void blas_thread_count_changes_only_rounding(void **state)
     free(v4);
 }
 
+/* The dispatcher takes the loop up to two plans, dgemm beyond: its results
+ * are those of the chosen path to the bit. */
+static void dispatch(void **state)
+{
+    (void)state;
+    const size_t S = 50, n = 300;
+    po__rng rng;
+    po__rng_seed(&rng, 5, 5);
+    double *c = random_matrix(&rng, S * n, -3.0, 3.0);
+    double *x = random_matrix(&rng, n * 5, 0.0, 7.0);
+    double a[250], b[250]; /* S * 5 */
+    for (size_t P = 1; P <= 5; P++) {
+        assert_int_equal(po__scenario_eval(c, x, S, n, P, a), PO_OK);
+        if (P <= PO__SCENARIO_EVAL_LOOP_MAX_PLANS)
+            assert_int_equal(po__scenario_eval_loop(c, x, S, n, P, b), PO_OK);
+        else
+            assert_int_equal(po__scenario_eval_blas(c, x, S, n, P, b), PO_OK);
+        assert_memory_equal(a, b, S * P * sizeof(double));
+    }
+    assert_int_equal(po__scenario_eval(c, x, S, n, 3, NULL), PO_EINVAL);
+    free(c);
+    free(x);
+}
+
 static void empty_shapes(void **state)
 {
     (void)state;
@@ -191,6 +215,7 @@ int main(void)
         cmocka_unit_test(hand_computed),
         cmocka_unit_test(blas_equals_loop),
         cmocka_unit_test(blas_thread_count_changes_only_rounding),
+        cmocka_unit_test(dispatch),
         cmocka_unit_test(empty_shapes),
         cmocka_unit_test(non_finite),
         cmocka_unit_test(argument_errors),
