@@ -194,22 +194,22 @@ po_status po__rng_factor(po__rng *rng, const po__dist *dist, double *factor)
     return PO_OK;
 }
 
-uint64_t po__rng_factor_stream(uint64_t scenario, po__unc_kind kind,
+uint64_t po__rng_factor_stream(uint64_t scenario, po_unc_param param,
                                const char *name, uint64_t period)
 {
-    uint64_t k = po__rng_stream(scenario, (uint64_t)kind);
+    uint64_t k = po__rng_stream(scenario, (uint64_t)param);
     k = po__rng_stream(k, po__rng_hash_name(name));
     return po__rng_stream(k, period);
 }
 
 po_status po__rng_draw_factor(uint64_t seed, uint64_t scenario,
-                              po__unc_kind kind, const char *name,
+                              po_unc_param param, const char *name,
                               uint64_t period, const po__dist *dist,
                               double *factor)
 {
     if (name == NULL)
         return PO_EINVAL;
     po__rng rng;
-    po__rng_seed(&rng, seed, po__rng_factor_stream(scenario, kind, name, period));
+    po__rng_seed(&rng, seed, po__rng_factor_stream(scenario, param, name, period));
     return po__rng_factor(&rng, dist, factor);
 }

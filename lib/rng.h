@@ -97,20 +97,12 @@ po_status po__dist_check(const po__dist *dist);
  * status; *factor is written only on PO_OK. */
 po_status po__rng_factor(po__rng *rng, const po__dist *dist, double *factor);
 
-/* The kinds of uncertain numbers of the format.  The values are part of
- * every stream key: never renumber them, or every seed draws anew. */
-typedef enum po__unc_kind {
-    PO__UNC_DEMAND = 1,
-    PO__UNC_PRICE = 2,
-    PO__UNC_BUY_COST = 3,
-    PO__UNC_COST = 4, /* activity cost */
-    PO__UNC_CAPACITY = 5
-} po__unc_kind;
-
-/* The stream of one uncertain number:
- *   po__rng_stream(po__rng_stream(po__rng_stream(scenario, kind),
+/* The stream of one uncertain number: `param` is the public po_unc_param
+ * (demand, price, buy_cost, cost, capacity; its values are ABI, so they
+ * never change and neither do the draws of a seed):
+ *   po__rng_stream(po__rng_stream(po__rng_stream(scenario, param),
  *                                 po__rng_hash_name(name)), period). */
-uint64_t po__rng_factor_stream(uint64_t scenario, po__unc_kind kind,
+uint64_t po__rng_factor_stream(uint64_t scenario, po_unc_param param,
                                const char *name, uint64_t period);
 
 /* The factor of one uncertain number in one scenario: seeds a generator
@@ -118,7 +110,7 @@ uint64_t po__rng_factor_stream(uint64_t scenario, po__unc_kind kind,
  * scenario driver draws every factor, so that each depends on its keys
  * only.  Errors as po__rng_factor (PO_EINVAL also for a NULL name). */
 po_status po__rng_draw_factor(uint64_t seed, uint64_t scenario,
-                              po__unc_kind kind, const char *name,
+                              po_unc_param param, const char *name,
                               uint64_t period, const po__dist *dist,
                               double *factor);
 
