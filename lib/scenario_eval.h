@@ -64,13 +64,13 @@ po_status po__scenario_eval_loop(const double *costs, const double *plans,
 /* Up to this many plans the loop is used, beyond it dgemm. */
 #define PO__SCENARIO_EVAL_LOOP_MAX_PLANS 2
 
-/* The product by whichever path bench/blas_vs_loop.c found faster: with
- * one or two plans (optimized and baseline) V is a pair of dot products per
- * scenario, bound by reading C once, and the loop matches or beats dgemm
- * from a few MB of C on (and gives the same bits whatever OpenBLAS's
- * thread count); from four plans on dgemm's register blocking usually
- * wins (1.0 to 9.3 times at 8 and 32 plans).  Same contract as the two
- * above. */
+/* The product by the path bench/blas_vs_loop.c recommends: with one or two
+ * plans (optimized and baseline) V is a pair of dot products per scenario,
+ * bound by reading C once; there the loop is as fast as dgemm from a few
+ * MB of C on (faster at the largest shapes) and gives the same bits
+ * whatever OpenBLAS's thread count.  From four plans on dgemm's register
+ * blocking usually wins (up to 16 times at 32 plans).  Same contract as
+ * the two above. */
 po_status po__scenario_eval(const double *costs, const double *plans,
                             size_t scenarios, size_t ncoefs, size_t nplans,
                             double *values);
