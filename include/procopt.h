@@ -333,7 +333,11 @@ typedef struct po_options {
     po_log_fn log;         /* default NULL: no log at all */
     void *log_user;        /* passed to log */
     int mip_cuts;          /* 1 (default): Gomory, MIR, cover, clique cuts */
-    int reserved_int[15];
+    int sensitivity;       /* 0 (default); 1: compute the ranging of an
+                              optimal solution (po_result_row_range, ...);
+                              costs about one extra simplex solve per row
+                              and column analysed */
+    int reserved_int[14];
     double reserved_dbl[16];
 } po_options;
 
@@ -409,6 +413,96 @@ PO_API double po_result_time(const po_result *result);
 /* Sizes of the solved model (for the arrays above). */
 PO_API int po_result_num_vars(const po_result *result);
 PO_API int po_result_num_constrs(const po_result *result);
+
+/* ---- Sensitivity (ranging) ----
+ * Computed by po_solve / po_solve_warm when options.sensitivity is 1 and
+ * the result is an optimal basic solution: an LP solved by the simplex
+ * method; an LP solved by the interior point method is then re-solved by
+ * the simplex method (the result holds that basic optimum); a MIP with a
+ * solution: the LP with every integer variable fixed at its value in that
+ * solution is solved, and the result's values, row activities, duals and
+ * reduced costs are that LP's (the objective is the same for a proven
+ * optimum, within tolerances).  Otherwise (infeasible, unbounded, limits,
+ * numerical trouble) there is no sensitivity and the accessors below return
+ * PO_ENOSOLUTION.  All ranges belong to the optimal basis found: with
+ * degeneracy another optimal basis has other ranges.  An unlimited side is
+ * -INFINITY / INFINITY.  The ranges are values of the data itself (bounds,
+ * costs), not changes, and do not depend on the objective sense. */
+
+/* 1 when the result holds sensitivity ranges. */
+PO_API int po_result_has_sensitivity(const po_result *result);
+/* Right-hand-side ranging of row `constr`.  For a binding row (non-basic:
+ * at a bound, or an equation): [*lo, *hi] is the interval in which its
+ * active bound can move while its dual (po_result_duals) stays the rate of
+ * change of the objective, i.e. the basis stays optimal.  For a row not at
+ * a bound (basic, dual 0): the interval in which its bound can move while
+ * the row stays non-binding: [activity, INFINITY) for a row with only an
+ * upper bound, (-INFINITY, activity] for only a lower bound,
+ * (-INFINITY, INFINITY) for a free row, and [activity, activity] for a row
+ * with two finite bounds (its lower bound may rise and its upper bound fall
+ * down to the activity).  lo or hi may be NULL.  PO_EINVAL for a NULL
+ * result, PO_ERANGE for a bad index, PO_ENOSOLUTION without sensitivity. */
+PO_API po_status po_result_row_range(const po_result *result, int constr,
+                                     double *lo, double *hi);
+/* Cost ranging of variable `var`: the interval of its objective
+ * coefficient over which the optimal basis (so the whole solution) stays
+ * optimal; the objective changes at the rate of the variable's value
+ * inside it.  For a non-basic variable that is where its reduced cost keeps
+ * its sign; for a fixed variable it is (-INFINITY, INFINITY).  For the
+ * integer variables of a MIP: NaN, NaN (no LP ranging tells when the
+ * integer decisions change). */
+PO_API po_status po_result_obj_range(const po_result *result, int var,
+                                     double *lo, double *hi);
+/* Bound ranging of variable `var`, the column twin of po_result_row_range:
+ * for a variable at a bound (non-basic) the interval in which that bound
+ * can move while its reduced cost stays the rate of change of the
+ * objective; for a basic variable the interval in which its bounds can move
+ * without becoming active, by the same rules as for rows (using its value).
+ * NaN, NaN for the integer variables of a MIP. */
+PO_API po_status po_result_var_range(const po_result *result, int var,
+                                     double *lo, double *hi);
+
+/* ---- Basis and warm start ---- */
+
+/* Status of a variable or row in a simplex basis (as GLPK's GLP_BS, GLP_NL,
+ * GLP_NU, GLP_NF, GLP_NS). */
+typedef enum po_basis_status {
+    PO_BASIS_BASIC = 0, /* basic: strictly between its bounds unless degenerate */
+    PO_BASIS_LOWER,     /* non-basic at its lower bound */
+    PO_BASIS_UPPER,     /* non-basic at its upper bound */
+    PO_BASIS_FREE,      /* non-basic free variable (value 0) */
+    PO_BASIS_FIXED      /* non-basic fixed variable or equation */
+} po_basis_status;
+
+/* 1 when the result keeps the optimal simplex basis it was found with: LP
+ * results with outcome optimal that came from the simplex method (also
+ * interior-point ones with options.sensitivity, see above).  MIP results
+ * keep no basis. */
+PO_API int po_result_has_basis(const po_result *result);
+/* Basis status of a variable / of a row (a po_basis_status), or -1 without
+ * a basis or for a bad index. */
+PO_API int po_result_var_status(const po_result *result, int var);
+PO_API int po_result_row_status(const po_result *result, int constr);
+
+/* Solve `model` starting from the basis kept in `start`, a result of a
+ * model with the same variables and rows (typically the same model before
+ * changes of bounds, right-hand sides or objective coefficients with the
+ * po_model_set_* calls).  Sizes must match: PO_EINVAL otherwise (message on
+ * the model).  The basis is installed and factorized, then the simplex
+ * method runs without presolver (GLPK's presolver would discard the basis):
+ * primal simplex when the basis is still primal feasible (after cost
+ * changes), dual simplex when it is still dual feasible (after bound and
+ * right-hand-side changes), primal simplex otherwise.  options.method and
+ * options.presolve are not used on that path.  When `start` holds no basis
+ * (po_result_has_basis), when its basis is singular for the new data, or
+ * for a MIP (warm starts of MIPs are not supported yet), the model is
+ * solved cold exactly as po_solve would; po_result_warm_started tells which
+ * happened.  Otherwise as po_solve (options may be NULL; on failure *result
+ * is NULL). */
+PO_API po_status po_solve_warm(po_model *model, const po_options *options,
+                               const po_result *start, po_result **result);
+/* 1 when the result was solved from a start basis by po_solve_warm. */
+PO_API int po_result_warm_started(const po_result *result);
 
 /* PROCESS-API-BEGIN (process models: owned by the process layer) */
 

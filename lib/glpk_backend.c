@@ -31,6 +31,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
@@ -580,6 +581,12 @@ typedef struct solve_job {
     double mip_bound;
     int have_bound;
     int stopped; /* the callback ended the search (iteration limit) */
+    const char *fn;         /* "po_solve" or "po_solve_warm", for messages */
+    const po_result *start; /* po_solve_warm: basis to start from, or NULL */
+    int basis_opt;  /* J->P holds an optimal basis of the solution in J->r */
+    int have_basis; /* J->r's basis arrays were filled */
+    int have_sens;  /* J->r's sensitivity arrays were filled */
+    int in_sens;    /* inside the ranging: a trap loses only the ranges */
 } solve_job;
 
 static double elapsed(const solve_job *J)
@@ -697,6 +704,45 @@ static void fill_mip(solve_job *J)
         r->activities[i] = glp_mip_row_val(P, i + 1);
 }
 
+/* Basis statuses: procopt's po_basis_status <-> GLPK's GLP_BS ... */
+static unsigned char po_stat(int glp_stat)
+{
+    switch (glp_stat) {
+    case GLP_NL: return PO_BASIS_LOWER;
+    case GLP_NU: return PO_BASIS_UPPER;
+    case GLP_NF: return PO_BASIS_FREE;
+    case GLP_NS: return PO_BASIS_FIXED;
+    default: return PO_BASIS_BASIC;
+    }
+}
+
+static int glp_stat_of(unsigned char po_stat_value)
+{
+    switch (po_stat_value) {
+    case PO_BASIS_LOWER: return GLP_NL;
+    case PO_BASIS_UPPER: return GLP_NU;
+    case PO_BASIS_FREE: return GLP_NF;
+    case PO_BASIS_FIXED: return GLP_NS;
+    default: return GLP_BS;
+    }
+}
+
+/* The optimal basis of an LP (the arrays are allocated before the solve
+ * for LPs only, so nothing can fail here). */
+static void keep_basis(solve_job *J)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    J->basis_opt = 1;
+    if (r->row_stat == NULL)
+        return;
+    for (int i = 0; i < r->nrows; i++)
+        r->row_stat[i] = po_stat(glp_get_row_stat(P, i + 1));
+    for (int j = 0; j < r->ncols; j++)
+        r->col_stat[j] = po_stat(glp_get_col_stat(P, j + 1));
+    J->have_basis = 1;
+}
+
 /* What the result keeps: set by the solve paths, applied at the end. */
 enum { KEEP_NONE, KEEP_PRIMAL, KEEP_ALL };
 
@@ -749,6 +795,7 @@ static po_status finish_simplex(solve_job *J, int ret, int *keep)
         if (st == GLP_OPT) {
             r->outcome = PO_OUTCOME_OPTIMAL;
             fill_basic(J, 1);
+            keep_basis(J);
             *keep = KEEP_ALL;
         } else if (st == GLP_NOFEAS) {
             r->outcome = PO_OUTCOME_INFEASIBLE;
@@ -823,16 +870,76 @@ static int try_interior(solve_job *J, int *keep)
     return 0;
 }
 
+/*
+ * Start from J->start's basis.  GLPK corrects the status of a non-basic
+ * variable whose bounds changed kind (at upper -> at lower when the upper
+ * bound is gone, ...), so only the count of basic variables and the
+ * factorization can make a basis unusable; glp_warm_up reports both.  The
+ * method follows what the changes kept: after cost changes the basis is
+ * still primal feasible (primal simplex continues), after bound and
+ * right-hand-side changes it is still dual feasible (dual simplex, primal
+ * if that fails).  Returns 1 with the simplex return code in *ret, or 0
+ * when the caller should solve cold.
+ */
+static int warm_start(solve_job *J, int *ret)
+{
+    glp_prob *P = J->P;
+    const po_result *s = J->start;
+    for (int i = 0; i < s->nrows; i++)
+        glp_set_row_stat(P, i + 1, glp_stat_of(s->row_stat[i]));
+    for (int j = 0; j < s->ncols; j++)
+        glp_set_col_stat(P, j + 1, glp_stat_of(s->col_stat[j]));
+    int w = glp_warm_up(P);
+    if (w != 0) {
+        ctx_note(&J->c, "warm start: the start basis is unusable (%s); "
+                        "solving cold",
+                 po__glpk_code_name(w));
+        return 0;
+    }
+    int pf = glp_get_prim_stat(P) == GLP_FEAS;
+    int df = glp_get_dual_stat(P) == GLP_FEAS;
+    int meth = pf ? GLP_PRIMAL : df ? GLP_DUALP : GLP_PRIMAL;
+    ctx_note(&J->c, "warm start: basis primal %sfeasible, dual %sfeasible: "
+                    "%s",
+             pf ? "" : "in", df ? "" : "in", meth_name(meth));
+    *ret = simplex_call(J, meth, 0);
+    if (is_simplex_failure(*ret)) {
+        ctx_note(&J->c, "warm start: %s failed with %s; solving cold",
+                 meth_name(meth), po__glpk_code_name(*ret));
+        return 0;
+    }
+    J->r->warm = 1;
+    return 1;
+}
+
 static po_status solve_lp(solve_job *J, int *keep)
 {
     glp_prob *P = J->P;
     int meth = glpk_method(J->opt.method);
-    if (J->opt.method == PO_METHOD_INTERIOR && try_interior(J, keep))
+    int ret;
+    if (J->start != NULL && warm_start(J, &ret))
+        return finish_simplex(J, ret, keep);
+    if (J->opt.method == PO_METHOD_INTERIOR && try_interior(J, keep)) {
+        if (!J->opt.sensitivity)
+            return PO_OK;
+        /* ranging needs an optimal basis, which the interior point method
+         * does not give: solve again with the simplex method */
+        ctx_note(&J->c, "sensitivity: re-solving with the primal simplex "
+                        "method for an optimal basis");
+        if (!J->opt.presolve)
+            glp_adv_basis(P, 0);
+        ret = simplex_call(J, GLP_PRIMAL, J->opt.presolve);
+        if (ret == 0 && glp_get_status(P) == GLP_OPT)
+            return finish_simplex(J, ret, keep);
+        ctx_note(&J->c, "sensitivity: the simplex method ended with %s, "
+                        "status %d; no sensitivity",
+                 po__glpk_code_name(ret), glp_get_status(P));
         return PO_OK;
+    }
     int presolve = J->opt.presolve;
     if (!presolve)
         glp_adv_basis(P, 0);
-    int ret = simplex_call(J, meth, presolve);
+    ret = simplex_call(J, meth, presolve);
     if (is_simplex_failure(ret)) {
         int other = meth == GLP_PRIMAL ? GLP_DUALP : GLP_PRIMAL;
         ctx_note(&J->c,
@@ -878,6 +985,36 @@ static po_outcome classify_mip(solve_job *J)
            : o == PO_OUTCOME_TIME_LIMIT || o == PO_OUTCOME_ITERATION_LIMIT
                ? o
                : PO_OUTCOME_INF_OR_UNBD;
+}
+
+/* For sensitivity of a MIP solution (the issue's rule: shadow prices of
+ * the LP with the integer decisions fixed at their optimum): fix every
+ * integer column at its value, solve that LP and take its solution, which
+ * has the same integer part and the best continuous part for it.  1 when
+ * that LP was solved to optimality. */
+static int mip_fixed_lp(solve_job *J)
+{
+    glp_prob *P = J->P;
+    const po_model *mod = J->model;
+    ctx_note(&J->c, "sensitivity: solving the LP with the integer variables "
+                    "fixed at their values");
+    for (int j = 0; j < mod->ncols; j++) {
+        if (mod->col_type[j] == PO_CONTINUOUS)
+            continue;
+        double v = nearbyint(glp_mip_col_val(P, j + 1));
+        glp_set_col_bnds(P, j + 1, GLP_FX, v, v);
+    }
+    glp_adv_basis(P, 0);
+    int ret = simplex_call(J, GLP_PRIMAL, 0);
+    if (ret == 0 && glp_get_status(P) == GLP_OPT) {
+        fill_basic(J, 1);
+        J->basis_opt = 1;
+        return 1;
+    }
+    ctx_note(&J->c, "sensitivity: the fixed LP ended with %s, status %d; no "
+                    "sensitivity",
+             po__glpk_code_name(ret), glp_get_status(P));
+    return 0;
 }
 
 static po_status solve_mip(solve_job *J, int *keep)
@@ -958,6 +1095,8 @@ static po_status solve_mip(solve_job *J, int *keep)
     if (have) {
         fill_mip(J);
         *keep = KEEP_PRIMAL;
+        if (J->opt.sensitivity && mip_fixed_lp(J))
+            *keep = KEEP_ALL;
     }
     int maximize = J->model->sense == PO_MAXIMIZE;
     if (have && ret == 0 && st == GLP_OPT) {
@@ -976,11 +1115,126 @@ static po_status solve_mip(solve_job *J, int *keep)
     return PO_OK;
 }
 
+/* GLPK's "no limit" (+-DBL_MAX) as an infinity. */
+static double glpk_limit(double v)
+{
+    return v <= -DBL_MAX ? -INFINITY : v >= DBL_MAX ? INFINITY : v;
+}
+
+/* Range of a basic row or column: where its bounds may move while it stays
+ * basic (see po_result_row_range). */
+static void basic_range(int type, double x, double *out)
+{
+    out[0] = type == GLP_FR || type == GLP_LO ? -INFINITY : x;
+    out[1] = type == GLP_FR || type == GLP_UP ? INFINITY : x;
+}
+
+/* Range of the active bound of non-basic variable k (row k <= m, column
+ * k - m otherwise). */
+static void bound_range(glp_prob *P, int k, double *out)
+{
+    double lo, hi;
+    glp_analyze_bound(P, k, &lo, NULL, &hi, NULL);
+    out[0] = glpk_limit(lo);
+    out[1] = glpk_limit(hi);
+}
+
+/* Cost range of a non-basic column: where its reduced cost d keeps the
+ * sign optimality needs.  A cost change moves d by the same amount (the
+ * duals do not change), so the limit is c - d: at lower bound a
+ * minimization needs d >= 0 (c' >= c - d), at upper bound d <= 0; a
+ * maximization the reverse; a free non-basic column needs d = 0; a fixed
+ * one accepts any d. */
+static void nonbasic_cost_range(glp_prob *P, int j, int stat, double *out)
+{
+    double lim = glp_get_obj_coef(P, j) - glp_get_col_dual(P, j);
+    int up = (stat == GLP_NL) == (glp_get_obj_dir(P) == GLP_MIN);
+    switch (stat) {
+    case GLP_NL:
+    case GLP_NU:
+        out[0] = up ? lim : -INFINITY;
+        out[1] = up ? INFINITY : lim;
+        break;
+    case GLP_NF:
+        out[0] = out[1] = lim;
+        break;
+    default: /* GLP_NS */
+        out[0] = -INFINITY;
+        out[1] = INFINITY;
+        break;
+    }
+}
+
+/*
+ * Ranging of the optimal basis in J->P.  GLPK's glp_analyze_bound and
+ * glp_analyze_coef end the process on misuse, so their preconditions are
+ * made sure of here: an optimal basic solution (glp_get_status), a valid
+ * factorization (after the presolver there is none: glp_factorize), a
+ * non-basic variable for glp_analyze_bound, a basic one for
+ * glp_analyze_coef (non-basic cost ranges are computed from the reduced
+ * cost directly).  Returns 1 when the ranges were filled.
+ */
+static int analyze(solve_job *J)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    if (r->row_range == NULL || glp_get_status(P) != GLP_OPT)
+        return 0;
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    if (m != r->nrows || n != r->ncols)
+        return 0;
+    if (m > 0 && !glp_bf_exists(P)) {
+        int ret = glp_factorize(P);
+        if (ret != 0) {
+            ctx_note(&J->c, "sensitivity: the optimal basis cannot be "
+                            "factorized (%s); no sensitivity",
+                     po__glpk_code_name(ret));
+            return 0;
+        }
+    }
+    for (int i = 1; i <= m; i++) {
+        double *out = r->row_range + 2 * (i - 1);
+        if (glp_get_row_stat(P, i) == GLP_BS)
+            basic_range(glp_get_row_type(P, i), glp_get_row_prim(P, i), out);
+        else
+            bound_range(P, i, out);
+    }
+    for (int j = 1; j <= n; j++) {
+        double *orng = r->obj_range + 2 * (j - 1);
+        double *vr = r->var_range + 2 * (j - 1);
+        if (r->is_mip && J->model->col_type[j - 1] != PO_CONTINUOUS)
+            continue; /* NaN: integer decisions have no LP ranging */
+        int stat = glp_get_col_stat(P, j);
+        if (stat == GLP_BS) {
+            double c1, c2;
+            glp_analyze_coef(P, m + j, &c1, NULL, NULL, &c2, NULL, NULL);
+            orng[0] = glpk_limit(c1);
+            orng[1] = glpk_limit(c2);
+            basic_range(glp_get_col_type(P, j), glp_get_col_prim(P, j), vr);
+        } else {
+            nonbasic_cost_range(P, j, stat, orng);
+            bound_range(P, m + j, vr);
+        }
+    }
+    return 1;
+}
+
 static po_status solve_trapped(solve_job *J, int *keep)
 {
     if (setjmp(J->c.jmp) != 0) {
         J->P = NULL; /* freed with the environment */
-        return trap_status(J->model, &J->c, "po_solve");
+        if (J->in_sens) {
+            /* the solution is already in J->r: lose only the ranges */
+            char buf[TAIL_SIZE];
+            char *lines[128];
+            int n = tail_lines(&J->c, buf, sizeof buf, lines, 128);
+            ctx_note(&J->c, "sensitivity: GLPK failed (%s); no sensitivity",
+                     n > 0 ? lines[n > 1 ? n - 2 : 0] : "no message");
+            J->in_sens = 0;
+            J->have_sens = 0;
+            return PO_OK;
+        }
+        return trap_status(J->model, &J->c, J->fn);
     }
     session_begin(&J->c);
     J->P = glp_create_prob();
@@ -991,14 +1245,20 @@ static po_status solve_trapped(solve_job *J, int *keep)
     if (J->L.m > 0 && J->L.n > 0)
         glp_scale_prob(J->P, GLP_SF_AUTO);
     po_status st = mip ? solve_mip(J, keep) : solve_lp(J, keep);
+    if (st == PO_OK && J->opt.sensitivity && J->basis_opt &&
+        *keep == KEEP_ALL) {
+        J->in_sens = 1;
+        J->have_sens = analyze(J);
+        J->in_sens = 0;
+    }
     glp_delete_prob(J->P);
     J->P = NULL;
     return st;
 }
 
-static po_status check_options(po_model *mod, const po_options *o)
+static po_status check_options(po_model *mod, const po_options *o,
+                               const char *fn)
 {
-    const char *fn = "po_solve";
     if ((int)o->method < PO_METHOD_AUTO || o->method > PO_METHOD_INTERIOR)
         return po__model_fail(mod, PO_EINVAL,
                               "%s: options.method = %d is not a po_method",
@@ -1011,6 +1271,10 @@ static po_status check_options(po_model *mod, const po_options *o)
         return po__model_fail(mod, PO_EINVAL,
                               "%s: options.mip_cuts = %d (must be 0 or 1)", fn,
                               o->mip_cuts);
+    if (o->sensitivity != 0 && o->sensitivity != 1)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.sensitivity = %d (must be 0 or 1)",
+                              fn, o->sensitivity);
     if (isnan(o->time_limit))
         return po__model_fail(mod, PO_ENAN, "%s: options.time_limit is NaN",
                               fn);
@@ -1032,8 +1296,10 @@ static po_status check_options(po_model *mod, const po_options *o)
     return PO_OK;
 }
 
-po_status po_solve(po_model *model, const po_options *options,
-                   po_result **result)
+/* po_solve and po_solve_warm: everything but the start basis is shared. */
+static po_status solve_common(po_model *model, const po_options *options,
+                              const po_result *start, po_result **result,
+                              const char *fn)
 {
     if (result != NULL)
         *result = NULL;
@@ -1041,34 +1307,51 @@ po_status po_solve(po_model *model, const po_options *options,
         return PO_EINVAL;
     po__model_clear_error(model);
     if (result == NULL)
-        return po__model_fail(model, PO_EINVAL, "po_solve: result is NULL");
+        return po__model_fail(model, PO_EINVAL, "%s: result is NULL", fn);
 
     solve_job *J = calloc(1, sizeof *J);
     if (J == NULL)
-        return po__model_fail(model, PO_ENOMEM, "po_solve: out of memory");
+        return po__model_fail(model, PO_ENOMEM, "%s: out of memory", fn);
     J->model = model;
+    J->fn = fn;
     if (options != NULL)
         J->opt = *options;
     else
         po_options_init(&J->opt);
-    po_status st = check_options(model, &J->opt);
+    po_status st = check_options(model, &J->opt, fn);
     if (st == PO_OK)
-        st = prep_model(model, "po_solve", &J->L, 0, 1);
+        st = prep_model(model, fn, &J->L, 0, 1);
     if (st != PO_OK) {
         free(J);
         return st;
     }
     clock_gettime(CLOCK_MONOTONIC, &J->t0);
+    int mip = J->L.nint > 0;
     J->r = po__result_new(model->ncols, model->nrows);
+    /* Everything the result may hold is allocated before GLPK runs, so a
+     * solve never fails half way for memory of ours; unused parts are
+     * dropped at the end. */
     if (J->r == NULL || po__result_alloc_primal(J->r) != 0 ||
-        po__result_alloc_dual(J->r) != 0) {
+        po__result_alloc_dual(J->r) != 0 ||
+        (!mip && po__result_alloc_basis(J->r) != 0) ||
+        (J->opt.sensitivity && po__result_alloc_sensitivity(J->r) != 0)) {
         po_result_free(J->r);
         prep_free(&J->L);
         free(J);
-        return po__model_fail(model, PO_ENOMEM, "po_solve: out of memory");
+        return po__model_fail(model, PO_ENOMEM, "%s: out of memory", fn);
     }
-    J->r->is_mip = J->L.nint > 0;
+    J->r->is_mip = mip;
     ctx_init(&J->c, J->opt.log, J->opt.log_user);
+    if (start != NULL) {
+        if (mip)
+            ctx_note(&J->c, "warm start: not supported for MIPs; solving "
+                            "cold");
+        else if (!po_result_has_basis(start))
+            ctx_note(&J->c, "warm start: the start result holds no basis; "
+                            "solving cold");
+        else
+            J->start = start;
+    }
 
     int keep = KEEP_NONE;
     if (J->L.empty_int_col >= 0) {
@@ -1085,6 +1368,7 @@ po_status po_solve(po_model *model, const po_options *options,
     }
     po_result *r = J->r;
     r->time = elapsed(J);
+    int have_basis = J->have_basis, have_sens = J->have_sens;
     prep_free(&J->L);
     free(J);
     if (st != PO_OK) {
@@ -1098,8 +1382,38 @@ po_status po_solve(po_model *model, const po_options *options,
         free(r->redcosts);
         r->duals = r->redcosts = NULL;
     }
+    if (keep != KEEP_ALL || !have_basis)
+        po__result_drop_basis(r);
+    if (keep != KEEP_ALL || !have_sens)
+        po__result_drop_sensitivity(r);
     *result = r;
     return PO_OK;
+}
+
+po_status po_solve(po_model *model, const po_options *options,
+                   po_result **result)
+{
+    return solve_common(model, options, NULL, result, "po_solve");
+}
+
+po_status po_solve_warm(po_model *model, const po_options *options,
+                        const po_result *start, po_result **result)
+{
+    if (result != NULL)
+        *result = NULL;
+    if (model == NULL)
+        return PO_EINVAL;
+    po__model_clear_error(model);
+    if (start == NULL)
+        return po__model_fail(model, PO_EINVAL, "po_solve_warm: start is NULL");
+    if (start->ncols != model->ncols || start->nrows != model->nrows)
+        return po__model_fail(model, PO_EINVAL,
+                              "po_solve_warm: the start result has %d "
+                              "variables and %d constraints, the model %d "
+                              "and %d",
+                              start->ncols, start->nrows, model->ncols,
+                              model->nrows);
+    return solve_common(model, options, start, result, "po_solve_warm");
 }
 
 /* ------------------------------------------------------------------ */

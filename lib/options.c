@@ -21,4 +21,5 @@ void po_options_init(po_options *options)
     options->log = NULL;
     options->log_user = NULL;
     options->mip_cuts = 1;
+    options->sensitivity = 0;
 }

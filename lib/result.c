@@ -74,8 +74,64 @@ int po__result_alloc_dual(po_result *r)
     return 0;
 }
 
+int po__result_alloc_sensitivity(po_result *r)
+{
+    if (r->row_range != NULL)
+        return 0;
+    double *rr = alloc_doubles(2 * r->nrows);
+    double *orng = alloc_doubles(2 * r->ncols);
+    double *vr = alloc_doubles(2 * r->ncols);
+    if (rr == NULL || orng == NULL || vr == NULL) {
+        free(rr);
+        free(orng);
+        free(vr);
+        return -1;
+    }
+    for (int k = 0; k < 2 * r->nrows; k++)
+        rr[k] = NAN;
+    for (int k = 0; k < 2 * r->ncols; k++)
+        orng[k] = vr[k] = NAN;
+    r->row_range = rr;
+    r->obj_range = orng;
+    r->var_range = vr;
+    return 0;
+}
+
+void po__result_drop_sensitivity(po_result *r)
+{
+    free(r->row_range);
+    free(r->obj_range);
+    free(r->var_range);
+    r->row_range = r->obj_range = r->var_range = NULL;
+}
+
+int po__result_alloc_basis(po_result *r)
+{
+    if (r->row_stat != NULL)
+        return 0;
+    unsigned char *rs = calloc(r->nrows > 0 ? (size_t)r->nrows : 1, 1);
+    unsigned char *cs = calloc(r->ncols > 0 ? (size_t)r->ncols : 1, 1);
+    if (rs == NULL || cs == NULL) {
+        free(rs);
+        free(cs);
+        return -1;
+    }
+    r->row_stat = rs;
+    r->col_stat = cs;
+    return 0;
+}
+
+void po__result_drop_basis(po_result *r)
+{
+    free(r->row_stat);
+    free(r->col_stat);
+    r->row_stat = r->col_stat = NULL;
+}
+
 void po__result_drop_solution(po_result *r)
 {
+    po__result_drop_sensitivity(r);
+    po__result_drop_basis(r);
     free(r->values);
     free(r->activities);
     free(r->duals);
@@ -165,4 +221,70 @@ int po_result_num_vars(const po_result *r)
 int po_result_num_constrs(const po_result *r)
 {
     return r != NULL ? r->nrows : 0;
+}
+
+int po_result_has_sensitivity(const po_result *r)
+{
+    return r != NULL && r->row_range != NULL;
+}
+
+static po_status get_range(const po_result *r, const double *range, int n,
+                           int k, double *lo, double *hi)
+{
+    if (r == NULL)
+        return PO_EINVAL;
+    if (k < 0 || k >= n)
+        return PO_ERANGE;
+    if (range == NULL)
+        return PO_ENOSOLUTION;
+    if (lo != NULL)
+        *lo = range[2 * k];
+    if (hi != NULL)
+        *hi = range[2 * k + 1];
+    return PO_OK;
+}
+
+po_status po_result_row_range(const po_result *r, int constr, double *lo,
+                              double *hi)
+{
+    return get_range(r, r != NULL ? r->row_range : NULL,
+                     r != NULL ? r->nrows : 0, constr, lo, hi);
+}
+
+po_status po_result_obj_range(const po_result *r, int var, double *lo,
+                              double *hi)
+{
+    return get_range(r, r != NULL ? r->obj_range : NULL,
+                     r != NULL ? r->ncols : 0, var, lo, hi);
+}
+
+po_status po_result_var_range(const po_result *r, int var, double *lo,
+                              double *hi)
+{
+    return get_range(r, r != NULL ? r->var_range : NULL,
+                     r != NULL ? r->ncols : 0, var, lo, hi);
+}
+
+int po_result_has_basis(const po_result *r)
+{
+    return r != NULL && r->row_stat != NULL;
+}
+
+int po_result_var_status(const po_result *r, int var)
+{
+    if (r == NULL || r->col_stat == NULL || var < 0 || var >= r->ncols)
+        return -1;
+    return r->col_stat[var];
+}
+
+int po_result_row_status(const po_result *r, int constr)
+{
+    if (r == NULL || r->row_stat == NULL || constr < 0 || constr >= r->nrows)
+        return -1;
+    return r->row_stat[constr];
+}
+
+int po_result_warm_started(const po_result *r)
+{
+    return r != NULL && r->warm;
 }

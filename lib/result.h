@@ -22,6 +22,14 @@ struct po_result {
     double *activities;   /* nrows */
     double *duals;        /* nrows */
     double *redcosts;     /* ncols */
+    /* Sensitivity ranges (all four NULL, or all set). */
+    double *row_range;    /* 2*nrows: lo, hi of row i at [2i], [2i+1] */
+    double *obj_range;    /* 2*ncols */
+    double *var_range;    /* 2*ncols */
+    /* Optimal simplex basis (both NULL, or both set): po_basis_status. */
+    unsigned char *row_stat; /* nrows */
+    unsigned char *col_stat; /* ncols */
+    int warm;             /* solved from a start basis */
 };
 
 /* A new result for a model of that size: no solution, outcome
@@ -31,7 +39,14 @@ po_result *po__result_new(int ncols, int nrows);
  * zero-filled.  0 on success, -1 when out of memory (nothing changed). */
 int po__result_alloc_primal(po_result *result);
 int po__result_alloc_dual(po_result *result);
-/* Drop the arrays again (a solution that turned out unusable). */
+/* Allocate the sensitivity arrays (NaN-filled) / the basis arrays.
+ * 0 on success, -1 when out of memory (nothing changed). */
+int po__result_alloc_sensitivity(po_result *result);
+int po__result_alloc_basis(po_result *result);
+void po__result_drop_sensitivity(po_result *result);
+void po__result_drop_basis(po_result *result);
+/* Drop the arrays again (a solution that turned out unusable), with the
+ * sensitivity and the basis that belong to it. */
 void po__result_drop_solution(po_result *result);
 
 #endif

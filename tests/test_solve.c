@@ -644,7 +644,12 @@ static void test_options_defaults(void **state)
     assert_null(o.log);
     assert_null(o.log_user);
     assert_int_equal(o.mip_cuts, 1);
-    for (int k = 0; k < 15; k++)
+    assert_int_equal(o.sensitivity, 0);
+    /* new fields take reserved ones' places: the layout stays the same */
+    assert_int_equal(offsetof(po_options, reserved_int) -
+                         offsetof(po_options, mip_cuts),
+                     2 * sizeof(int));
+    for (int k = 0; k < 14; k++)
         assert_int_equal(o.reserved_int[k], 0);
     for (int k = 0; k < 16; k++)
         assert_true(o.reserved_dbl[k] == 0);
