@@ -386,6 +386,8 @@ echo "procopt benchmark: $(awk 'END { print NR }' "$tmp/instances") instances fr
 echo "optima: $optima; solvers:$active; time limit ${limit} s; repeat $repeat (median)"
 load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)
 echo "machine: $(nproc 2>/dev/null || echo '?') cpus, ${cpu:-unknown cpu}; GLPK ${glpk_version:-?}; load average ${load:-?}"
+rev=$(git -C "$root" describe --always --dirty 2>/dev/null)
+echo "procopt at git ${rev:-?} ($solve_one${procopt_args:+ $procopt_args})"
 echo "wrapper overhead ${overhead} s (date + time + timeout on true) subtracted from every time"
 echo
 
