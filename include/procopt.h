@@ -792,6 +792,195 @@ PO_API const po_model *po_plan_model(const po_plan *plan);
 PO_API const po_result *po_plan_result(const po_plan *plan);
 /* PROCESS-API-END */
 
+/* SCENARIO-API-BEGIN (uncertainty and the MVP's economics: owned by the
+ * analysis layer; docs/savings.md explains every figure) */
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: savings under uncertainty, and the MVP's economics      */
+/* ------------------------------------------------------------------ */
+/*
+ * po_process_scenarios_run samples the model's "uncertainty" block and, in
+ * each scenario, re-optimizes the model with that scenario's data and
+ * re-settles the baseline (activity levels still fixed at today's plan;
+ * buys, sales, stocks and shortages at their best).  The savings of a
+ * scenario are its baseline total cost minus its optimized total cost.
+ *
+ * Sampling.  For each uncertain number -- one kind (demand, price,
+ * buy_cost, cost, capacity), one item or activity, one period -- the
+ * scenario's value is the nominal value times a factor drawn from a
+ * stream of its own, keyed by (seed, scenario, kind, name, period): the
+ * draws do not depend on the thread count, the evaluation order or the
+ * other uncertain names.  An entry naming an item or activity overrides
+ * the "*" entry of the same kind for that name; "*" covers every item
+ * (activity, for "cost") that has the key concerned ("capacity": every
+ * capacity item).  Nominal values of 0 stay 0.
+ *
+ * What is solved.  Every scenario solves both models again, in the pool's
+ * threads, each from the nominal model's optimal basis when
+ * options.warm_start is set and the nominal result holds one (LPs; MIPs
+ * are solved cold, see po_solve_warm).  When the uncertainty changes only
+ * costs and prices, both nominal solutions stay feasible in every
+ * scenario, and their values at every scenario's costs are also computed,
+ * all at once, as one matrix product (PO_SCENARIO_FIXED_SAVINGS: the
+ * savings of keeping both nominal plans as they are).
+ *
+ * Scenarios in which a model has no optimum (infeasible: demand that cannot
+ * be met without a shortage_cost, a capacity cut below what the fixed
+ * baseline needs; or, rarely, unbounded, a limit or a numerical failure)
+ * have no savings value (NaN): they are left out of every quantile, mean
+ * and p_cover, and counted.
+ *
+ * Results are the same for the same seed whatever the thread count (on
+ * one machine and build; see docs/savings.md for what rounding can
+ * change across builds), provided no time or iteration limit stops a
+ * solve.  A po_scenarios owns copies of everything it reports and does
+ * not refer to the process.
+ */
+
+typedef struct po_scenarios po_scenarios;
+
+/* Progress: `done` of `total` scenarios finished.  Called from the pool's
+ * threads, one call at a time (never concurrently), `done` growing; keep it
+ * short and do not call the library from it. */
+typedef void (*po_scenario_progress_fn)(void *user, long done, long total);
+
+/* Options of a scenario run.  Fill with po_scenario_options_init() first,
+ * then change fields. */
+typedef struct po_scenario_options {
+    long scenarios;     /* how many; 0 (default): the model's "scenarios"
+                           (the model then needs an "uncertainty" block);
+                           a model without one gives nominal scenarios */
+    int use_seed;       /* 0 (default): the model's "seed"; 1: `seed` */
+    unsigned long seed;
+    int threads;        /* worker threads, 1..1024; 0 (default): the
+                           processors online */
+    int warm_start;     /* 1 (default): each scenario starts from the
+                           nominal optimal basis; 0: every solve is cold */
+    po_options solver;  /* for every solve (po_options_init'ed by
+                           po_scenario_options_init).  solver.log is used
+                           for the two nominal solves only, never from the
+                           pool's threads */
+    po_scenario_progress_fn progress; /* default NULL */
+    void *progress_user;
+    int reserved_int[16];
+    double reserved_dbl[8];
+} po_scenario_options;
+
+PO_API void po_scenario_options_init(po_scenario_options *options);
+
+/* Solve the model and its baseline (nominal), then every scenario.
+ * options may be NULL (defaults).  On PO_OK *scenarios is a new result
+ * (free with po_scenarios_free), whatever the outcomes.  Errors (on the
+ * process: po_process_errmsg) are those of po_process_solve, and:
+ * PO_EMODEL when no scenario count is given and the model has no
+ * "uncertainty"; PO_EINVAL for bad options (negative count, threads out of
+ * range); PO_ETOOBIG beyond 100 million scenarios; a solver failure in a
+ * scenario (PO_ESOLVER, PO_ENOMEM) fails the call with the message of the
+ * lowest-numbered failing scenario ("scenario 17: ...").  A model without
+ * "baseline" is accepted: the costs of its optimized plans are reported,
+ * its savings are NaN. */
+PO_API po_status po_process_scenarios_run(po_process *process,
+                                          const po_scenario_options *options,
+                                          po_scenarios **scenarios);
+PO_API void po_scenarios_free(po_scenarios *scenarios);
+
+/* The settings actually used. */
+PO_API long po_scenarios_count(const po_scenarios *scenarios);
+PO_API unsigned long po_scenarios_seed(const po_scenarios *scenarios);
+PO_API int po_scenarios_threads(const po_scenarios *scenarios);
+/* 1 when the model has a baseline (savings exist). */
+PO_API int po_scenarios_has_baseline(const po_scenarios *scenarios);
+/* 1 when savings figures are per year (savings per horizon times
+ * horizons_per_year), 0 when per horizon (no horizons_per_year). */
+PO_API int po_scenarios_per_year(const po_scenarios *scenarios);
+/* 1 when the uncertainty changes only costs and prices (then
+ * PO_SCENARIO_FIXED_SAVINGS has values). */
+PO_API int po_scenarios_cost_only(const po_scenarios *scenarios);
+
+typedef enum po_scenario_series {
+    PO_SCENARIO_SAVINGS = 0,    /* baseline minus optimized total cost, per
+                                   year or per horizon (po_scenarios_per_year) */
+    PO_SCENARIO_OPTIMIZED_COST, /* total cost of the re-optimized plan, per
+                                   horizon */
+    PO_SCENARIO_BASELINE_COST,  /* total cost of the re-settled baseline, per
+                                   horizon */
+    PO_SCENARIO_FIXED_SAVINGS   /* cost-only uncertainty: savings (same unit as
+                                   PO_SCENARIO_SAVINGS) when both nominal plans
+                                   are kept unchanged at the scenario's costs;
+                                   NaN otherwise */
+} po_scenario_series;
+#define PO_SCENARIO_NSERIES 4
+
+/* One value per scenario, scenario k at [k]; NaN where the scenario has no
+ * value.  NULL for a bad series.  Borrowed until the result is freed. */
+PO_API const double *po_scenarios_values(const po_scenarios *scenarios,
+                                         po_scenario_series series);
+/* The nominal (deterministic model's) value of a series: nominal savings
+ * for PO_SCENARIO_SAVINGS and PO_SCENARIO_FIXED_SAVINGS.  NaN when a
+ * nominal model has no optimum. */
+PO_API double po_scenarios_nominal(const po_scenarios *scenarios,
+                                   po_scenario_series series);
+
+/* The distribution of a series over the scenarios with a value. */
+typedef struct po_scenario_summary {
+    long count;   /* scenarios */
+    long valid;   /* scenarios with a value (the others are NaN) */
+    double mean;  /* NaN when valid == 0 */
+    double sd;    /* sample standard deviation; NaN when valid < 2 */
+    double min, p5, p50, p95, max; /* NaN when valid == 0 */
+} po_scenario_summary;
+/* PO_EINVAL for NULL arguments or a bad series. */
+PO_API po_status po_scenarios_summary(const po_scenarios *scenarios,
+                                      po_scenario_series series,
+                                      po_scenario_summary *summary);
+/* The quantile of probability p in [0, 1] (definition 7 of Hyndman and
+ * Fan, as R's and NumPy's defaults); NaN without values or for bad
+ * arguments. */
+PO_API double po_scenarios_quantile(const po_scenarios *scenarios,
+                                    po_scenario_series series, double p);
+
+/* Outcome of scenario k of the optimized model (baseline == 0) or of the
+ * baseline (baseline == 1): a po_outcome, or -1 for a bad index or a
+ * baseline that does not exist. */
+PO_API int po_scenarios_outcome(const po_scenarios *scenarios, int baseline,
+                                long k);
+/* Scenarios in which the optimized model (baseline == 0) or the baseline
+ * (1) is infeasible (outcomes infeasible and infeasible_or_unbounded), and
+ * their share of all scenarios (NaN without a baseline). */
+PO_API long po_scenarios_infeasible_count(const po_scenarios *scenarios,
+                                          int baseline);
+PO_API double po_scenarios_infeasible_share(const po_scenarios *scenarios,
+                                            int baseline);
+/* Scenarios without a value for another reason: unbounded, stopped at a
+ * limit, numerical failure. */
+PO_API long po_scenarios_unsolved_count(const po_scenarios *scenarios,
+                                        int baseline);
+
+/* MVP economics (the model's "mvp" block; docs/savings.md).  1 when the
+ * model has an "mvp" block and the savings are per year. */
+PO_API int po_scenarios_has_mvp(const po_scenarios *scenarios);
+/* Months until the nominal savings per year, net of the running cost,
+ * repay the build cost: INFINITY when they never do (savings per year at
+ * most the running cost), NaN without MVP figures or nominal savings. */
+PO_API double po_scenarios_payback_months(const po_scenarios *scenarios);
+/* Return over `years`: (years * (savings - run_cost) - build_cost) /
+ * build_cost from the nominal savings per year; NaN when build_cost is 0
+ * or without MVP figures. */
+PO_API double po_scenarios_roi(const po_scenarios *scenarios);
+/* Share of the scenarios with a value whose savings over `years` cover
+ * build_cost + years * run_cost_per_year; NaN without MVP figures or
+ * without any scenario value. */
+PO_API double po_scenarios_p_cover(const po_scenarios *scenarios);
+
+/* The work done: wall seconds of the scenario sweep (the nominal solves
+ * excluded), solves run, solves that started from the nominal basis, and
+ * simplex iterations of all scenario solves. */
+PO_API double po_scenarios_time(const po_scenarios *scenarios);
+PO_API long po_scenarios_solves(const po_scenarios *scenarios);
+PO_API long po_scenarios_warm_solves(const po_scenarios *scenarios);
+PO_API long po_scenarios_iterations(const po_scenarios *scenarios);
+/* SCENARIO-API-END */
+
 #ifdef __cplusplus
 }
 #endif
