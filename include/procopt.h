@@ -335,8 +335,9 @@ typedef struct po_options {
     int mip_cuts;          /* 1 (default): Gomory, MIR, cover, clique cuts */
     int sensitivity;       /* 0 (default); 1: compute the ranging of an
                               optimal solution (po_result_row_range, ...);
-                              costs about one extra simplex solve per row
-                              and column analysed */
+                              costs one row or column of the simplex table
+                              per row and variable: about as much as the
+                              solve itself, more on large models */
     int reserved_int[14];
     double reserved_dbl[16];
 } po_options;
@@ -434,7 +435,8 @@ PO_API int po_result_has_sensitivity(const po_result *result);
 /* Right-hand-side ranging of row `constr`.  For a binding row (non-basic:
  * at a bound, or an equation): [*lo, *hi] is the interval in which its
  * active bound can move while its dual (po_result_duals) stays the rate of
- * change of the objective, i.e. the basis stays optimal.  For a row not at
+ * change of the objective, i.e. the basis stays optimal (never past the
+ * row's other bound, which would contradict it).  For a row not at
  * a bound (basic, dual 0): the interval in which its bound can move while
  * the row stays non-binding: [activity, INFINITY) for a row with only an
  * upper bound, (-INFINITY, activity] for only a lower bound,

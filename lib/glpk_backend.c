@@ -1130,13 +1130,26 @@ static void basic_range(int type, double x, double *out)
 }
 
 /* Range of the active bound of non-basic variable k (row k <= m, column
- * k - m otherwise). */
-static void bound_range(glp_prob *P, int k, double *out)
+ * k - m otherwise).  GLPK's ratio test looks only at the basic variables;
+ * an active bound moved past the variable's other bound would make the
+ * bounds contradict each other, so the range stops there. */
+static void bound_range(glp_prob *P, int k, int stat, double *out)
 {
     double lo, hi;
     glp_analyze_bound(P, k, &lo, NULL, &hi, NULL);
     out[0] = glpk_limit(lo);
     out[1] = glpk_limit(hi);
+    int m = glp_get_num_rows(P);
+    int type = k <= m ? glp_get_row_type(P, k) : glp_get_col_type(P, k - m);
+    if (type != GLP_DB)
+        return;
+    if (stat == GLP_NU) {
+        double lb = k <= m ? glp_get_row_lb(P, k) : glp_get_col_lb(P, k - m);
+        out[0] = fmax(out[0], lb);
+    } else if (stat == GLP_NL) {
+        double ub = k <= m ? glp_get_row_ub(P, k) : glp_get_col_ub(P, k - m);
+        out[1] = fmin(out[1], ub);
+    }
 }
 
 /* Cost range of a non-basic column: where its reduced cost d keeps the
@@ -1194,10 +1207,11 @@ static int analyze(solve_job *J)
     }
     for (int i = 1; i <= m; i++) {
         double *out = r->row_range + 2 * (i - 1);
-        if (glp_get_row_stat(P, i) == GLP_BS)
+        int stat = glp_get_row_stat(P, i);
+        if (stat == GLP_BS)
             basic_range(glp_get_row_type(P, i), glp_get_row_prim(P, i), out);
         else
-            bound_range(P, i, out);
+            bound_range(P, i, stat, out);
     }
     for (int j = 1; j <= n; j++) {
         double *orng = r->obj_range + 2 * (j - 1);
@@ -1213,7 +1227,7 @@ static int analyze(solve_job *J)
             basic_range(glp_get_col_type(P, j), glp_get_col_prim(P, j), vr);
         } else {
             nonbasic_cost_range(P, j, stat, orng);
-            bound_range(P, m + j, vr);
+            bound_range(P, m + j, stat, vr);
         }
     }
     return 1;
