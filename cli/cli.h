@@ -176,6 +176,9 @@ void cli_plan_text(cli_buf *out, const cli_plan_report *rep);
 
 /* `procopt export`: compile a process model and write its LP/MIP. */
 int cli_cmd_export(int argc, char **argv);
+/* `procopt assess`: savings under uncertainty and the MVP's economics
+ * (assess_cmd.c). */
+int cli_cmd_assess(int argc, char **argv);
 /* Load the process model at in_path (shown to the user as `in`; "-" reads
  * standard input), compile it (the baseline-fixed model when `baseline`)
  * and write it to out_path in out_fmt.  Returns an exit status. */

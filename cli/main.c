@@ -22,6 +22,8 @@ static const command commands[] = {
      "convert a model to MPS, free MPS or CPLEX LP"},
     {"export", cli_cmd_export,
      "write the LP/MIP a process model (.json) compiles to"},
+    {"assess", cli_cmd_assess,
+     "savings of a process model under uncertainty, and the MVP's economics"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -71,7 +73,7 @@ int main(int argc, char **argv)
     const char *name = argc > 1 ? argv[1] : NULL;
 
     if (!name)
-        return cli_usage_error(NULL, "missing command (solve, convert, export)");
+        return cli_usage_error(NULL, "missing command (solve, convert, export, assess)");
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0)
         return print_help();
     if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0)
