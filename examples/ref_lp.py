@@ -106,7 +106,7 @@ def translate(m, baseline=False):
     acts = m.get("activities", {})
     lp = LP()
     lp.col("ONE", 1.0, 1.0)
-    const = 0.0
+    const = []
     prod = {(i, t): {} for i in items for t in range(T)}   # balance terms
 
     # activities
@@ -176,7 +176,7 @@ def translate(m, baseline=False):
                 if "shortage_cost" in d:
                     sc = g("shortage_cost", 0)[t]
                     s = lp.col("sold_%s_%s" % (i, p), 0, dem, -price - sc)
-                    const += sc * dem
+                    const.append(sc * dem)
                 else:
                     s = lp.col("sold_%s_%s" % (i, p), dem, dem, -price)
                 terms[s] = -1.0
@@ -207,7 +207,7 @@ def translate(m, baseline=False):
                     lp.row(n + "_lo", terms, ">=", lo[t])
                 if hi[t] < math.inf:
                     lp.row(n + "_hi", terms, "<=", hi[t])
-    lp.obj["ONE"] = const
+    lp.obj["ONE"] = math.fsum(const)
     return lp
 
 
