@@ -156,9 +156,23 @@ static po_status nominal(run *r, int which, const po_options *opt)
         return po__perr(r->p, st, NULL, "%s solve: %s",
                         which ? "baseline" : "nominal",
                         po_model_errmsg(r->nominal[which]));
+    /* The nominal figure comes from the path the scenarios take: a warm
+     * solve from the optimal basis (0 iterations here) rounds differently
+     * from the presolved cold solve in the last bits, and zero-variance
+     * scenarios must give exactly the nominal figures. */
+    po_result *again = NULL;
+    if (r->warm && po_result_has_basis(r->start[which])) {
+        st = po_solve_warm(r->nominal[which], &r->solver, r->start[which],
+                           &again);
+        if (st != PO_OK)
+            return po__perr(r->p, st, NULL, "%s solve: %s",
+                            which ? "baseline" : "nominal",
+                            po_model_errmsg(r->nominal[which]));
+    }
     r->sc->nominal[which ? PO_SCENARIO_BASELINE_COST
                          : PO_SCENARIO_OPTIMIZED_COST] =
-        value_of(r->start[which]);
+        value_of(again ? again : r->start[which]);
+    po_result_free(again);
     return PO_OK;
 }
 
