@@ -794,6 +794,225 @@ PO_API const po_model *po_plan_model(const po_plan *plan);
 PO_API const po_result *po_plan_result(const po_plan *plan);
 /* PROCESS-API-END */
 
+/* SAVINGS-API-BEGIN (baseline, savings, conflicts, limits: owned by the
+ * analysis layer) */
+
+/* ------------------------------------------------------------------ */
+/* Savings against today, and why a plan or a model cannot be run     */
+/* ------------------------------------------------------------------ */
+/*
+ * A requirement of a process model, named in process terms.  Reports of
+ * what today's plan breaks (po_savings_breach) and conflict sets of
+ * infeasible models (po_conflict_entry) list requirements of these kinds:
+ */
+typedef enum po_req_kind {
+    PO_REQ_BALANCE = 0,  /* "balance": an item's balance in a period (made +
+                            bought + from stock = used + sold + stored) */
+    PO_REQ_CAPACITY,     /* "capacity": a capacity item's use within
+                            capacity + bought + made */
+    PO_REQ_DEMAND,       /* "demand": sales within the demand, all of it for
+                            an item without shortage_cost */
+    PO_REQ_CONSTRAINT,   /* "constraint": a side constraint's min or max */
+    PO_REQ_BUY_MAX,      /* "buy_max" */
+    PO_REQ_STORE_MAX,    /* "store_max" */
+    PO_REQ_ACTIVITY_MIN, /* "activity_min": an activity's "min" */
+    PO_REQ_ACTIVITY_MAX, /* "activity_max": an activity's "max" */
+    PO_REQ_MIN_BATCH,    /* "min_batch": level 0 or at least min_batch */
+    PO_REQ_INTEGER       /* "integer": whole levels (0 or 1 when binary) */
+} po_req_kind;
+#define PO_REQ_NKINDS 10
+
+/* The names above ("balance", ...); NULL for a bad value. */
+PO_API const char *po_req_kind_name(po_req_kind kind);
+
+/* ---- Baseline and savings ---- */
+
+typedef struct po_savings po_savings;
+
+/* Solve the optimized model and the baseline (every activity level fixed
+ * to today's plan, see po_process_solve_baseline) and compare them.
+ * options may be NULL.  On PO_OK *savings is a new handle (free with
+ * po_savings_free) whatever the two outcomes; it owns copies of every name
+ * and number and does not refer to the process.  PO_EMODEL when the model
+ * has no baseline (or is invalid; errors on the process as for
+ * po_process_solve); PO_ENOMEM; a solver failure's status.
+ * When the baseline is infeasible (and the optimized model is not), the
+ * handle names what today's plan breaks (po_savings_breach): found with an
+ * elastic copy of the baseline model in which balances, capacities and side
+ * constraints may be violated at a price, the total violation minimized
+ * (shortfalls of demands that must be met count half a balance's, so that
+ * unmet orders are named as such), plus direct checks of the levels
+ * against each activity's min, max, min_batch and integrality.  That takes
+ * one more LP solve. */
+PO_API po_status po_process_savings(po_process *process,
+                                    const po_options *options,
+                                    po_savings **savings);
+PO_API void po_savings_free(po_savings *savings);
+
+/* The two plans (borrowed until the handle is freed): the same as
+ * po_process_solve and po_process_solve_baseline give. */
+PO_API const po_plan *po_savings_optimized_plan(const po_savings *savings);
+PO_API const po_plan *po_savings_baseline_plan(const po_savings *savings);
+/* Shortcuts: outcome and total cost of each plan (NaN without a
+ * solution). */
+PO_API po_outcome po_savings_baseline_outcome(const po_savings *savings);
+PO_API double po_savings_baseline_total_cost(const po_savings *savings);
+PO_API double po_savings_optimized_total_cost(const po_savings *savings);
+
+/* 1 when both plans hold a solution, so the figures below exist.  (With a
+ * MIP stopped early, see the plans' outcomes: the figure is then what the
+ * solutions found give, not a proven optimum.) */
+PO_API int po_savings_has_value(const po_savings *savings);
+/* Baseline total cost - optimized total cost, for the model's horizon (its
+ * periods).  NaN without a value. */
+PO_API double po_savings_per_horizon(const po_savings *savings);
+/* per_horizon x horizons_per_year; NaN without horizons_per_year. */
+PO_API double po_savings_per_year(const po_savings *savings);
+/* per_horizon / |baseline total cost|; NaN when the baseline costs 0. */
+PO_API double po_savings_relative(const po_savings *savings);
+/* The part of per_horizon that comes from one cost kind: baseline cost -
+ * optimized cost for the cost kinds, optimized - baseline revenue for
+ * PO_COST_REVENUE, so the six parts add up to per_horizon.  NaN without a
+ * value or for a bad kind. */
+PO_API double po_savings_by_kind(const po_savings *savings,
+                                 po_cost_kind kind);
+
+/* The plan diff: every (activity, period) whose optimized level differs
+ * from today's (by more than 1e-9 x max(1, |levels|)), largest |change|
+ * first, ties by activity then period in model order.  Needs an optimized
+ * solution (0 entries otherwise); today's levels are the baseline's, also
+ * when the baseline is infeasible. */
+PO_API int po_savings_num_changes(const po_savings *savings);
+/* Entry k: activity and period names (borrowed), today's level and the
+ * optimized level (change = optimized - baseline).  Any out pointer may be
+ * NULL.  PO_ERANGE for a bad k, PO_EINVAL for NULL savings. */
+PO_API po_status po_savings_change(const po_savings *savings, int k,
+                                   const char **activity, const char **period,
+                                   double *baseline_level,
+                                   double *optimized_level);
+
+/* What today's plan breaks when the baseline is infeasible (0 entries
+ * otherwise), ordered by period, then kind, then model order.  Entry k:
+ * kind, name (item, activity or side constraint), period name ("" for a
+ * model without periods), amount (by how much, in the requirement's units;
+ * NaN when unknown).  Any out pointer may be NULL; strings are borrowed. */
+PO_API int po_savings_num_breaches(const po_savings *savings);
+PO_API po_status po_savings_breach(const po_savings *savings, int k,
+                                   po_req_kind *kind, const char **name,
+                                   const char **period, double *amount);
+/* The breach as a sentence: "Sat: today's plan uses 21.6 oven_h, capacity
+ * plus purchases allow at most 20 — short by 1.6".  NULL for a bad k. */
+PO_API const char *po_savings_breach_message(const po_savings *savings,
+                                             int k);
+
+/* ---- Conflicts: why a model is infeasible ---- */
+
+typedef struct po_conflict po_conflict;
+
+/* Find a minimal set of requirements of the (optimized) process model that
+ * cannot hold together: an irreducible infeasible subset over the model's
+ * capacities, side constraints, demands, buy_max, store_max, activity min
+ * and max, and min_batch (balances, nonnegativity and integrality always
+ * hold).  First an elastic filter (requirements may be violated at a
+ * price; those violated are enforced, until no completion exists) narrows
+ * the candidates, then a deletion filter drops every requirement without
+ * which the rest is still infeasible.  Costs one LP (or, when the LP
+ * relaxation is feasible, MIP) solve per test: a few dozen for small
+ * models.  options may be NULL; its limits apply to each solve.
+ * On PO_OK *conflict is a new handle whatever the model's feasibility:
+ * a feasible model gives 0 entries.  Errors as po_process_solve. */
+PO_API po_status po_process_conflict(po_process *process,
+                                     const po_options *options,
+                                     po_conflict **conflict);
+PO_API void po_conflict_free(po_conflict *conflict);
+
+/* 1 when the model was proven infeasible, 0 when it is feasible or a
+ * solve stopped at a limit before that was decided. */
+PO_API int po_conflict_infeasible(const po_conflict *conflict);
+/* 1 when the set is proven irreducible (every test was decided); 0 when
+ * a solve stopped at a limit: the set then still cannot hold, but may not
+ * be minimal. */
+PO_API int po_conflict_is_minimal(const po_conflict *conflict);
+/* Number of feasibility tests solved. */
+PO_API long po_conflict_num_solves(const po_conflict *conflict);
+PO_API int po_conflict_num_entries(const po_conflict *conflict);
+/* Entry k as for po_savings_breach; amount: how far this requirement
+ * alone would have to move for the others of the set to hold together
+ * (NaN when unknown). */
+PO_API po_status po_conflict_entry(const po_conflict *conflict, int k,
+                                   po_req_kind *kind, const char **name,
+                                   const char **period, double *amount);
+/* "Fri: demand of bracket is 900, at most 320 can be delivered — short by
+ * 580".  NULL for a bad k. */
+PO_API const char *po_conflict_message(const po_conflict *conflict, int k);
+
+/* ---- What limits the savings ---- */
+
+typedef struct po_limits po_limits;
+
+/* Solve the (optimized) model with sensitivity analysis (options.
+ * sensitivity is set for this solve; for a MIP the figures are those of the
+ * LP with the integer decisions fixed at their optimum: they describe the
+ * chosen configuration, not the value of changing it) and report, in
+ * process terms:
+ *  - shadow prices: for every capacity and side constraint in every
+ *    period, what one more unit of it is worth, and over which range of
+ *    that capacity or bound the value holds;
+ *  - cost ranges: for every activity cost, item price and buy cost of a
+ *    continuous decision, per period, the interval over which it can move
+ *    before the optimal plan changes (integer and binary levels have none).
+ * options may be NULL.  On PO_OK *limits is a new handle whatever the
+ * outcome; without an optimal solution it holds no figures
+ * (po_limits_available is 0).  Errors as po_process_solve.  The handle owns
+ * copies of every name and does not refer to the process. */
+PO_API po_status po_process_limits(po_process *process,
+                                   const po_options *options,
+                                   po_limits **limits);
+PO_API void po_limits_free(po_limits *limits);
+/* Outcome of the solve. */
+PO_API po_outcome po_limits_outcome(const po_limits *limits);
+/* 1 when the solve gave sensitivity figures (an optimum). */
+PO_API int po_limits_available(const po_limits *limits);
+
+/* Shadow prices: every capacity and side-constraint row, the binding ones
+ * first (non-basic with a nonzero price), sorted by |value| descending,
+ * ties by kind, model order, period; then the others in model order.
+ * Show entries 0 .. po_limits_num_binding - 1 for "what limits the plan". */
+PO_API int po_limits_num_prices(const po_limits *limits);
+PO_API int po_limits_num_binding(const po_limits *limits);
+/* Entry k (any out pointer may be NULL): kind (PO_REQ_CAPACITY or
+ * PO_REQ_CONSTRAINT), name, period (borrowed); value: the reduction of the
+ * total cost per unit increase of the bound in play (the capacity; the
+ * side constraint's max, or its min when that is the one it sits at), in
+ * the model's currency per unit per period, so what one more unit of
+ * capacity is worth; negative when raising the bound costs (a binding
+ * min).  bound: that bound's value; [lo, hi]: the values of it over which
+ * `value` holds (po_result_row_range). */
+PO_API po_status po_limits_price(const po_limits *limits, int k,
+                                 po_req_kind *kind, const char **name,
+                                 const char **period, double *value,
+                                 double *bound, double *lo, double *hi);
+/* "one more oven_h on Sat is worth 41.20 EUR, up to 3.5 more"; "raising
+ * max_baguette on Sat by one is worth ..."; for entries that do not bind,
+ * "... is worth nothing: it does not limit the plan".  NULL for a bad k. */
+PO_API const char *po_limits_price_message(const po_limits *limits, int k);
+
+/* Cost ranges, in the order activity costs (PO_UNC_COST), item prices
+ * (PO_UNC_PRICE), buy costs (PO_UNC_BUY_COST), each by model order then
+ * period.  Entry k: what, name, period; value: the number now; [lo, hi]:
+ * where it can move while the optimal plan stays the same (an unlimited
+ * side is -INFINITY / INFINITY). */
+PO_API int po_limits_num_ranges(const po_limits *limits);
+PO_API po_status po_limits_range(const po_limits *limits, int k,
+                                 po_unc_param *param, const char **name,
+                                 const char **period, double *value,
+                                 double *lo, double *hi);
+/* "price of baguette on Sat (now 1.10 EUR) can move between 0.95 and
+ * 1.30 EUR without changing the plan".  NULL for a bad k. */
+PO_API const char *po_limits_range_message(const po_limits *limits, int k);
+
+/* SAVINGS-API-END */
+
 /* SCENARIO-API-BEGIN (uncertainty and the MVP's economics: owned by the
  * analysis layer; docs/savings.md explains every figure) */
 
