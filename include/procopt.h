@@ -1160,6 +1160,11 @@ PO_API po_status po_scenarios_summary(const po_scenarios *scenarios,
 PO_API double po_scenarios_quantile(const po_scenarios *scenarios,
                                     po_scenario_series series, double p);
 
+/* Outcome of the nominal solve of the optimized model (baseline == 0) or
+ * of the baseline (1): a po_outcome, or -1 for a baseline that does not
+ * exist. */
+PO_API int po_scenarios_nominal_outcome(const po_scenarios *scenarios,
+                                        int baseline);
 /* Outcome of scenario k of the optimized model (baseline == 0) or of the
  * baseline (baseline == 1): a po_outcome, or -1 for a bad index or a
  * baseline that does not exist. */
