@@ -221,8 +221,8 @@ static int add_savings(json_t *o, const po_scenarios *sc, const po_process *p)
         return 0;
     if (!json_object_get(o, "baseline")) {
         b = json_object();
-        if (!b || cli_json_set(b, "status", json_string(isnan(base) ? "no_optimum"
-                                                                     : "optimal")) ||
+        if (!b || cli_json_set(b, "status", json_string(po_outcome_name(
+                                  (po_outcome)po_scenarios_nominal_outcome(sc, 1)))) ||
             set_num(b, "total_cost", base) || cli_json_set(o, "baseline", b))
             return -1;
     }
@@ -277,11 +277,17 @@ static const char *money(char buf[64], double v)
     return buf;
 }
 
+/* One decimal, but never rounded to 0 % or 100 % when it is not. */
 static const char *percent(char buf[64], double share)
 {
     if (isnan(share))
         return "n/a";
-    snprintf(buf, 64, "%.1f %%", 100 * share);
+    if (share > 0 && share < 0.0005)
+        snprintf(buf, 64, "< 0.1 %%");
+    else if (share < 1 && share > 0.9995)
+        snprintf(buf, 64, "> 99.9 %%");
+    else
+        snprintf(buf, 64, "%.1f %%", 100 * share);
     return buf;
 }
 
@@ -314,10 +320,12 @@ static void text_report(cli_buf *out, const cli_plan_report *rep,
                        sp, cur, margin ? "margin (maximized)" : "total cost (minimized)");
     if (po_scenarios_has_baseline(sc)) {
         double per = po_scenarios_nominal(sc, PO_SCENARIO_SAVINGS);
-        cli_buf_printf(out, "baseline:    %s%s%s\n",
-                       isnan(base) ? "no optimum (today's plan cannot be run as given)"
-                                   : money(b1, margin ? -base : base),
-                       isnan(base) ? "" : sp, isnan(base) ? "" : cur);
+        if (isnan(base))
+            cli_buf_printf(out, "baseline:    %s (today's plan cannot be run as given)\n",
+                           po_outcome_name((po_outcome)po_scenarios_nominal_outcome(sc, 1)));
+        else
+            cli_buf_printf(out, "baseline:    %s%s%s %s\n", money(b1, margin ? -base : base),
+                           sp, cur, margin ? "margin" : "total cost");
         if (!isnan(per)) {
             double horizon = base - po_scenarios_nominal(sc, PO_SCENARIO_OPTIMIZED_COST);
             cli_buf_printf(out, "savings:     %s%s%s per horizon", money(b1, horizon), sp, cur);

@@ -156,6 +156,7 @@ static po_status nominal(run *r, int which, const po_options *opt)
         return po__perr(r->p, st, NULL, "%s solve: %s",
                         which ? "baseline" : "nominal",
                         po_model_errmsg(r->nominal[which]));
+    r->sc->nominal_outcome[which] = (int)po_result_outcome(r->start[which]);
     /* The nominal figure comes from the path the scenarios take: a warm
      * solve from the optimal basis (0 iterations here) rounds differently
      * from the presolved cold solve in the last bits, and zero-variance

@@ -88,6 +88,7 @@ struct po_scenarios {
     double nominal[PO_SCENARIO_NSERIES];
     double *fixed_opt_cost;                /* cost-only: the nominal optimized
                                               plan at each scenario's costs */
+    int nominal_outcome[2];
     unsigned char *outcome[2];             /* count each; [1] NULL without a
                                               baseline */
     long infeasible[2], unsolved[2];

@@ -157,6 +157,11 @@ static int which_ok(const po_scenarios *sc, int baseline)
     return sc != NULL && (baseline == 0 || (baseline == 1 && sc->has_baseline));
 }
 
+int po_scenarios_nominal_outcome(const po_scenarios *sc, int baseline)
+{
+    return which_ok(sc, baseline) ? sc->nominal_outcome[baseline] : -1;
+}
+
 int po_scenarios_outcome(const po_scenarios *sc, int baseline, long k)
 {
     if (!which_ok(sc, baseline) || k < 0 || k >= sc->count)
