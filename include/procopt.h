@@ -478,8 +478,10 @@ typedef enum po_basis_status {
 
 /* 1 when the result keeps the optimal simplex basis it was found with: LP
  * results with outcome optimal that came from the simplex method (also
- * interior-point ones with options.sensitivity, see above).  MIP results
- * keep no basis. */
+ * interior-point ones with options.sensitivity, see above).  A MIP result
+ * keeps one only with options.sensitivity: the basis of its LP with the
+ * integer variables fixed (it tells which rows bind; po_solve_warm solves
+ * MIPs cold whatever the start). */
 PO_API int po_result_has_basis(const po_result *result);
 /* Basis status of a variable / of a row (a po_basis_status), or -1 without
  * a basis or for a bad index. */

@@ -727,8 +727,8 @@ static int glp_stat_of(unsigned char po_stat_value)
     }
 }
 
-/* The optimal basis of an LP (the arrays are allocated before the solve
- * for LPs only, so nothing can fail here). */
+/* The optimal basis of an LP, or of a MIP's fixed LP (the arrays are
+ * allocated before the solve, so nothing can fail here). */
 static void keep_basis(solve_job *J)
 {
     glp_prob *P = J->P;
@@ -1008,7 +1008,7 @@ static int mip_fixed_lp(solve_job *J)
     int ret = simplex_call(J, GLP_PRIMAL, 0);
     if (ret == 0 && glp_get_status(P) == GLP_OPT) {
         fill_basic(J, 1);
-        J->basis_opt = 1;
+        keep_basis(J); /* which rows bind, for the caller's analysis */
         return 1;
     }
     ctx_note(&J->c, "sensitivity: the fixed LP ended with %s, status %d; no "
@@ -1347,7 +1347,8 @@ static po_status solve_common(po_model *model, const po_options *options,
      * dropped at the end. */
     if (J->r == NULL || po__result_alloc_primal(J->r) != 0 ||
         po__result_alloc_dual(J->r) != 0 ||
-        (!mip && po__result_alloc_basis(J->r) != 0) ||
+        ((!mip || J->opt.sensitivity) &&
+         po__result_alloc_basis(J->r) != 0) ||
         (J->opt.sensitivity && po__result_alloc_sensitivity(J->r) != 0)) {
         po_result_free(J->r);
         prep_free(&J->L);

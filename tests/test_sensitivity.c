@@ -343,7 +343,12 @@ static void test_mip_fixed(void **state)
         assert_near(po_result_values(r)[0], 2, TOL, "n");
         assert_near(po_result_values(r)[1], 8, TOL, "p");
         assert_true(po_result_has_sensitivity(r));
-        assert_false(po_result_has_basis(r)); /* MIPs keep no basis */
+        /* the fixed LP's basis: cap binds, dem is slack, n is fixed */
+        assert_true(po_result_has_basis(r));
+        assert_int_equal(po_result_row_status(r, 0), PO_BASIS_UPPER);
+        assert_int_equal(po_result_row_status(r, 1), PO_BASIS_BASIC);
+        assert_int_equal(po_result_var_status(r, 0), PO_BASIS_FIXED);
+        assert_int_equal(po_result_var_status(r, 1), PO_BASIS_BASIC);
         const double *y = po_result_duals(r), *d = po_result_reduced_costs(r);
         assert_non_null(y);
         assert_near(y[0], -3, TOL, "cap dual");
@@ -361,10 +366,11 @@ static void test_mip_fixed(void **state)
         assert_true(isnan(lo) && isnan(hi));
         po_result_free(r);
 
-        /* without sensitivity a MIP result has no duals */
+        /* without sensitivity a MIP result has no duals and no basis */
         o.sensitivity = 0;
         assert_int_equal(po_solve(m, &o, &r), PO_OK);
         assert_null(po_result_duals(r));
+        assert_false(po_result_has_basis(r));
         assert_false(po_result_has_sensitivity(r));
         po_result_free(r);
         po_model_free(m);
