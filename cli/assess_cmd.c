@@ -442,6 +442,13 @@ static int run_assess(assess_opts *a)
         st = po_process_load_file(p, o->file);
     if (st == PO_OK)
         st = po_process_solve(p, &o->solver, &plan);
+    if (st == PO_OK && a->scen.scenarios == 0 && po_process_scenarios(p) == 0) {
+        cli_error("%s: the model has no \"uncertainty\": give --scenarios N "
+                  "(each scenario is then the nominal model)", o->file);
+        po_plan_free(plan);
+        po_process_free(p);
+        return CLI_EXIT_ERROR;
+    }
     if (st == PO_OK) {
         a->scen.solver = o->solver;
         if (isatty(STDERR_FILENO)) {
