@@ -337,9 +337,9 @@ typedef struct po_options {
                               optimal solution (po_result_row_range, ...);
                               costs one row or column of the simplex table
                               per row and variable: a solve with it took
-                              1.2x-2.3x as long on netlib e226, finnis,
-                              brandy, 7.5x on a supply chain LP of 6344 rows
-                              and 12672 columns */
+                              1.5x-3x as long on netlib e226, finnis and
+                              brandy, 6x-7x on a supply chain LP of 6344
+                              rows and 12672 columns (loaded machine) */
     int reserved_int[14];
     double reserved_dbl[16];
 } po_options;

@@ -587,6 +587,8 @@ typedef struct solve_job {
     int have_basis; /* J->r's basis arrays were filled */
     int have_sens;  /* J->r's sensitivity arrays were filled */
     int in_sens;    /* inside the ranging: a trap loses only the ranges */
+    int *ind;       /* ranging work arrays (ncols + 1), allocated before */
+    double *val;    /* GLPK runs */
 } solve_job;
 
 static double elapsed(const solve_job *J)
@@ -1179,13 +1181,45 @@ static void nonbasic_cost_range(glp_prob *P, int j, int stat, double *out)
 }
 
 /*
+ * Cost range of basic column j: the first half of glp_analyze_coef, whose
+ * second half (the variable's value in the adjacent basis, two more
+ * FTRANs and ratio tests per column) procopt does not report.  Changing
+ * c_j by t changes the reduced cost of non-basic x_q by -t alfa[j,q]; the
+ * dual ratio test finds the x_q whose reduced cost reaches zero first in
+ * each direction, and the limit is c_j - d_q / alfa[j,q].  ind and val
+ * hold room for n + 1 entries.
+ */
+static void basic_cost_range(glp_prob *P, int j, int *ind, double *val,
+                             double *out)
+{
+    int m = glp_get_num_rows(P);
+    int len = glp_eval_tab_row(P, m + j, ind, val);
+    double c = glp_get_obj_coef(P, j);
+    int max = glp_get_obj_dir(P) == GLP_MAX;
+    for (int kase = -1; kase <= 1; kase += 2) {
+        /* decreasing c_j is increasing its dual value, and vice versa */
+        int piv = glp_dual_rtest(P, len, ind, val, max ? kase : -kase, 1e-9);
+        double lim;
+        if (piv == 0) {
+            lim = kase < 0 ? -INFINITY : INFINITY;
+        } else {
+            int q = ind[piv];
+            double d = q <= m ? glp_get_row_dual(P, q)
+                              : glp_get_col_dual(P, q - m);
+            lim = c - d / val[piv];
+        }
+        out[kase < 0 ? 0 : 1] = lim;
+    }
+}
+
+/*
  * Ranging of the optimal basis in J->P.  GLPK's glp_analyze_bound and
  * glp_analyze_coef end the process on misuse, so their preconditions are
  * made sure of here: an optimal basic solution (glp_get_status), a valid
  * factorization (after the presolver there is none: glp_factorize), a
  * non-basic variable for glp_analyze_bound, a basic one for
- * glp_analyze_coef (non-basic cost ranges are computed from the reduced
- * cost directly).  Returns 1 when the ranges were filled.
+ * glp_eval_tab_row (non-basic cost ranges come from the reduced cost
+ * directly).  Returns 1 when the ranges were filled.
  */
 static int analyze(solve_job *J)
 {
@@ -1213,6 +1247,8 @@ static int analyze(solve_job *J)
         else
             bound_range(P, i, stat, out);
     }
+    int *ind = J->ind;
+    double *val = J->val;
     for (int j = 1; j <= n; j++) {
         double *orng = r->obj_range + 2 * (j - 1);
         double *vr = r->var_range + 2 * (j - 1);
@@ -1220,10 +1256,7 @@ static int analyze(solve_job *J)
             continue; /* NaN: integer decisions have no LP ranging */
         int stat = glp_get_col_stat(P, j);
         if (stat == GLP_BS) {
-            double c1, c2;
-            glp_analyze_coef(P, m + j, &c1, NULL, NULL, &c2, NULL, NULL);
-            orng[0] = glpk_limit(c1);
-            orng[1] = glpk_limit(c2);
+            basic_cost_range(P, j, ind, val, orng);
             basic_range(glp_get_col_type(P, j), glp_get_col_prim(P, j), vr);
         } else {
             nonbasic_cost_range(P, j, stat, orng);
@@ -1349,7 +1382,14 @@ static po_status solve_common(po_model *model, const po_options *options,
         po__result_alloc_dual(J->r) != 0 ||
         ((!mip || J->opt.sensitivity) &&
          po__result_alloc_basis(J->r) != 0) ||
-        (J->opt.sensitivity && po__result_alloc_sensitivity(J->r) != 0)) {
+        (J->opt.sensitivity &&
+         (po__result_alloc_sensitivity(J->r) != 0 ||
+          (J->ind = malloc(((size_t)model->ncols + 1) * sizeof(int))) ==
+              NULL ||
+          (J->val = malloc(((size_t)model->ncols + 1) * sizeof(double))) ==
+              NULL))) {
+        free(J->ind);
+        free(J->val);
         po_result_free(J->r);
         prep_free(&J->L);
         free(J);
@@ -1384,6 +1424,8 @@ static po_status solve_common(po_model *model, const po_options *options,
     po_result *r = J->r;
     r->time = elapsed(J);
     int have_basis = J->have_basis, have_sens = J->have_sens;
+    free(J->ind);
+    free(J->val);
     prep_free(&J->L);
     free(J);
     if (st != PO_OK) {
