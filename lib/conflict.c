@@ -25,7 +25,9 @@
  *     removal makes the rest feasible stays.  What is left is irreducible:
  *     removing any member makes the rest feasible.
  * When the LP relaxation is infeasible, the filters run on LPs (an
- * LP-infeasible set is MIP-infeasible too); otherwise on MIPs.
+ * LP-infeasible set is MIP-infeasible too), and a last deletion pass with
+ * integrality drops the members the integer model does without; when the
+ * LP relaxation is feasible, everything runs on MIPs.
  * Finally each member's amount: the smallest violation of that member
  * alone that lets the other members hold (one elastic solve each).
  */
@@ -571,11 +573,18 @@ static void describe(cctx *c, po__findings *out, int k, double v, int upper)
     case PO_REQ_STORE_MAX: {
         const char *verb = q->kind == PO_REQ_BUY_MAX ? "bought" : "stored";
         bound = q->ub;
-        if (known)
+        if (known && q->kind == PO_REQ_BUY_MAX)
             po__findings_add(out, p, q->kind, q->obj, q->t, v,
-                             "%sat most %s %s can be %s, %s would be needed "
-                             "\u2014 short by %s",
-                             P, po__fmt_amount(bound, b1), nm, verb,
+                             "%sat most %s %s can be bought, %s would be "
+                             "needed \u2014 short by %s",
+                             P, po__fmt_amount(bound, b1), nm,
+                             po__fmt_amount(bound + v, b2),
+                             po__fmt_amount(v, b3));
+        else if (known)
+            po__findings_add(out, p, q->kind, q->obj, q->t, v,
+                             "%sat most %s %s can be stored, %s would have "
+                             "to be \u2014 over by %s",
+                             P, po__fmt_amount(bound, b1), nm,
                              po__fmt_amount(bound + v, b2),
                              po__fmt_amount(v, b3));
         else
@@ -692,8 +701,20 @@ static po_status find(cctx *c, po_conflict *cf)
         free(state);
         return c->st;
     }
+    /* a set irreducible for the LP relaxation may hold a member the
+     * integer model does without: one more pass with integrality */
+    if (c->continuous && po_model_num_integer_vars(c->m) > 0) {
+        c->continuous = 0;
+        if (deletion_filter(c, state) < 0) {
+            free(state);
+            return c->st;
+        }
+    }
     cf->minimal = !c->undecided;
-    /* amounts are measured on the set alone */
+    /* amounts are measured on the set alone, with integrality: found on
+     * the LP relaxation, the set is also infeasible for the MIP, but an
+     * amount is only meaningful for the model as it is */
+    c->continuous = 0;
     for (int k = 0; k < c->nq && !c->st; k++) {
         if (state[k] != HARD)
             continue;

@@ -55,9 +55,10 @@ static void figures(po_savings *s, double hpy)
     if (b != 0)
         s->relative = s->per_horizon / fabs(b);
     for (int k = 0; k < PO_COST_NKINDS; k++) {
-        double d = po_plan_cost(s->base, (po_cost_kind)k) -
-                   po_plan_cost(s->opt, (po_cost_kind)k);
-        s->by_kind[k] = k == PO_COST_REVENUE ? -d : d;
+        double cb = po_plan_cost(s->base, (po_cost_kind)k);
+        double co = po_plan_cost(s->opt, (po_cost_kind)k);
+        /* revenue lowers the total cost: more of it is a saving */
+        s->by_kind[k] = k == PO_COST_REVENUE ? co - cb : cb - co;
     }
 }
 
