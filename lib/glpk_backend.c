@@ -1,6 +1,7 @@
 /*
  * glpk_backend.c -- the one file of procopt that talks to GLPK (and the
- * only one that includes <glpk.h>): solving, reading and writing files.
+ * only one that includes <glpk.h>): solving (with sensitivity ranging and
+ * warm starts from a kept basis), reading and writing files.
  *
  * Rules this file keeps, and why:
  *  - Every input is validated before the first glp_* call.  GLPK answers
@@ -751,9 +752,9 @@ enum { KEEP_NONE, KEEP_PRIMAL, KEEP_ALL };
 static po_status unexpected(solve_job *J, const char *call, int ret)
 {
     return po__model_fail(J->model, PO_ESOLVER,
-                          "po_solve: %s returned %s, which procopt does not "
+                          "%s: %s returned %s, which procopt does not "
                           "expect here",
-                          call, po__glpk_code_name(ret));
+                          J->fn, call, po__glpk_code_name(ret));
 }
 
 /* Tell infeasible from unbounded by primal simplex without presolver
