@@ -392,7 +392,8 @@ PO_API double po_result_objective(const po_result *result);
 PO_API const double *po_result_values(const po_result *result);
 PO_API const double *po_result_row_activities(const po_result *result);
 /* LP only, optimal solutions: row duals and reduced costs (NULL
- * otherwise).  Signs follow GLPK: the change of the objective per unit
+ * otherwise; a MIP solved with options.sensitivity has those of its LP with
+ * the integer variables fixed, see po_result_has_sensitivity).  Signs follow GLPK: the change of the objective per unit
  * increase of the row activity / variable value.  From the simplex method
  * they belong to an optimal basis; from the interior point method they are
  * the interior optimum's own (not basic). */
