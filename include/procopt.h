@@ -1188,7 +1188,8 @@ PO_API long po_scenarios_unsolved_count(const po_scenarios *scenarios,
                                         int baseline);
 
 /* MVP economics (the model's "mvp" block; docs/savings.md).  1 when the
- * model has an "mvp" block and the savings are per year. */
+ * model has an "mvp" block and a baseline, and the savings are per year
+ * (horizons_per_year); the figures below are NaN otherwise. */
 PO_API int po_scenarios_has_mvp(const po_scenarios *scenarios);
 /* Months until the nominal savings per year, net of the running cost,
  * repay the build cost: INFINITY when they never do (savings per year at
