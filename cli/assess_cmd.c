@@ -96,7 +96,7 @@ static void on_progress(void *user, long done, long total)
         return;
     pr->last = t;
     pr->shown = 1;
-    fprintf(stderr, "\r%s: scenario %ld of %ld (%.0f%%), %.0f s", CLI_PROG,
+    fprintf(stderr, "\r%s: %ld of %ld scenarios (%.0f%%), %.0f s", CLI_PROG,
             done, total, 100.0 * (double)done / (double)total, t - pr->start);
     fflush(stderr);
 }

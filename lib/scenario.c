@@ -301,7 +301,7 @@ static void savings(po_scenarios *sc, double mult)
 static po_status mvp_figures(po_scenarios *sc, const po_process *p)
 {
     sc->payback_months = sc->roi = sc->p_cover = NAN;
-    sc->has_mvp = p->has_mvp && sc->per_year;
+    sc->has_mvp = p->has_mvp && sc->per_year && sc->has_baseline;
     if (!sc->has_mvp)
         return PO_OK;
     po__mvp mvp = {p->mvp_build, p->mvp_run, p->mvp_years};

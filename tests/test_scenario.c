@@ -790,6 +790,7 @@ static void test_no_baseline(void **state)
     assert_int_equal(po_scenarios_outcome(sc, 1, 0), -1);
     assert_int_equal(po_scenarios_outcome(sc, 0, 40), -1);
     assert_int_equal(po_scenarios_outcome(sc, 0, -1), -1);
+    assert_int_equal(po_scenarios_has_mvp(sc), 0);
     assert_true(isnan(po_scenarios_p_cover(sc)));
     assert_true(isnan(po_scenarios_payback_months(sc)));
     assert_int_equal(po_scenarios_solves(sc), 40);
