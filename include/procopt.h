@@ -1085,7 +1085,7 @@ typedef struct po_scenario_options {
     po_options solver;  /* for every solve (po_options_init'ed by
                            po_scenario_options_init).  solver.log is used
                            for the two nominal solves only, never from the
-                           pool's threads */
+                           pool's threads; solver.sensitivity is ignored */
     po_scenario_progress_fn progress; /* default NULL */
     void *progress_user;
     int reserved_int[16];
