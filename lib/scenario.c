@@ -434,6 +434,7 @@ po_status po__scenarios_run(po_process *p, const po_scenario_options *opt,
     r.solver = opt->solver;
     r.solver.log = NULL;
     r.solver.log_user = NULL;
+    r.solver.sensitivity = 0; /* ranging of every scenario: unused, costly */
     r.warm = opt->warm_start != 0;
 
     st = alloc_result(sc, p->has_baseline);
