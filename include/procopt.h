@@ -973,6 +973,14 @@ typedef struct po_limits po_limits;
 PO_API po_status po_process_limits(po_process *process,
                                    const po_options *options,
                                    po_limits **limits);
+/* The same figures without a solve, from a plan of this process solved
+ * with options.sensitivity = 1 (po_process_solve, or the optimized plan of
+ * po_process_savings given such options).  PO_EINVAL when the plan was not
+ * solved from the process's current model (message on the process),
+ * PO_ENOSOLUTION when it has a solution but no sensitivity figures; a plan
+ * without a solution gives a handle without figures. */
+PO_API po_status po_plan_limits(po_process *process, const po_plan *plan,
+                                po_limits **limits);
 PO_API void po_limits_free(po_limits *limits);
 /* Outcome of the solve. */
 PO_API po_outcome po_limits_outcome(const po_limits *limits);

@@ -43,6 +43,8 @@ typedef struct req {
     int row[2];  /* rows it consists of, -1 when unused */
     int col;     /* column whose bounds it sets, -1 when none */
     double lb, ub; /* those bounds (-INFINITY / INFINITY: not set) */
+    int maxrow;    /* min_batch switches: the x <= M on row, its level and */
+    int xcol, oncol; /* on/off columns (-1 otherwise) */
 } req;
 
 struct po_conflict {
@@ -68,6 +70,13 @@ typedef struct cctx {
     /* scratch for building tests */
     unsigned char *keep;
     double *lb, *ub, *wlo, *whi, *elb, *wlb, *eub, *wub;
+    /* re-proving the M of min_batch switches per test */
+    int nswitch;          /* min_batch requirements with rows */
+    po__csr a;            /* the model's rows */
+    unsigned char *pkeep; /* rows the proof may use */
+    double *plb, *pub;
+    int *ov_col;
+    double *ov_val;
 } cctx;
 
 /* Preference for dropping: requirements earlier in this order are tested
@@ -105,6 +114,7 @@ static req *add_req(cctx *c, po_req_kind kind, int obj, int t)
     q->col = -1;
     q->lb = -INFINITY;
     q->ub = INFINITY;
+    q->maxrow = q->xcol = q->oncol = -1;
     return q;
 }
 
@@ -184,14 +194,18 @@ static void row_reqs(cctx *c, int i)
     case PO__ROW_BATCH_MAX:
     case PO__ROW_BATCH_MIN:
         /* the pair of rows of one switch is one requirement */
-        for (int k = 0; k < c->nq; k++)
+        q = NULL;
+        for (int k = 0; k < c->nq && q == NULL; k++)
             if (c->q[k].kind == PO_REQ_MIN_BATCH && c->q[k].obj == obj &&
-                c->q[k].t == t && c->q[k].col < 0) {
-                c->q[k].row[1] = i;
-                return;
-            }
-        if ((q = add_req(c, PO_REQ_MIN_BATCH, obj, t)))
-            q->row[0] = i;
+                c->q[k].t == t && c->q[k].col < 0)
+                q = &c->q[k];
+        if (q == NULL && (q = add_req(c, PO_REQ_MIN_BATCH, obj, t)) == NULL)
+            break;
+        q->row[q->row[0] < 0 ? 0 : 1] = i;
+        if (c->r.row_role[i] == PO__ROW_BATCH_MAX) {
+            q->maxrow = i;
+            c->nswitch++;
+        }
         break;
     case PO__ROW_DEMAND:
     case PO__ROW_SWITCH:
@@ -210,6 +224,89 @@ static int cmp_req(const void *x, const void *y)
     if (a->t != b->t)
         return a->t < b->t ? -1 : 1;
     return (a->obj > b->obj) - (a->obj < b->obj);
+}
+
+/* The columns of each min_batch switch, the model's rows for the proofs,
+ * and which rows those may use: not the switches' own (they would bring
+ * the compiled M back). */
+static po_status switches(cctx *c)
+{
+    size_t nr = (size_t)c->nr, nc = (size_t)c->nc;
+    po_status st = po__csr_of(c->m, &c->a);
+    if (st)
+        return st;
+    c->pkeep = malloc(nr + 1);
+    c->plb = malloc((nc + 1) * sizeof(double));
+    c->pub = malloc((nc + 1) * sizeof(double));
+    c->ov_col = malloc((nr + 1) * sizeof(int));
+    c->ov_val = malloc((nr + 1) * sizeof(double));
+    if (!c->pkeep || !c->plb || !c->pub || !c->ov_col || !c->ov_val)
+        return PO_ENOMEM;
+    for (int k = 0; k < c->nq; k++) {
+        req *q = &c->q[k];
+        if (q->maxrow < 0)
+            continue;
+        for (int e = c->a.start[q->maxrow]; e < c->a.start[q->maxrow + 1];
+             e++) {
+            int j = c->a.idx[e];
+            if (c->r.col_role[j] == PO__COL_LEVEL)
+                q->xcol = j;
+            else if (c->r.col_role[j] == PO__COL_ON)
+                q->oncol = j;
+        }
+    }
+    for (int i = 0; i < c->nr; i++) {
+        c->ov_col[i] = -1;
+        c->ov_val[i] = 0;
+    }
+    return PO_OK;
+}
+
+/* The compiled M of a switch (minus its on column's coefficient). */
+static double m_of(const cctx *c, const req *q)
+{
+    for (int e = c->a.start[q->maxrow]; e < c->a.start[q->maxrow + 1]; e++)
+        if (c->a.idx[e] == q->oncol)
+            return -c->a.val[e];
+    return 0;
+}
+
+/* Each active switch gets the M its test can prove: the level's bound from
+ * the rows kept (without the switches), or the compiled M when none is
+ * finite. */
+static void switch_bounds(cctx *c, const unsigned char *state)
+{
+    int any = 0;
+    for (int k = 0; k < c->nq && !any; k++)
+        any = state[k] && c->q[k].maxrow >= 0;
+    if (!any)
+        return;
+    for (int i = 0; i < c->nr; i++) {
+        int role = c->r.row_role[i];
+        c->pkeep[i] = c->keep[i] && role != PO__ROW_BATCH_MAX &&
+                      role != PO__ROW_BATCH_MIN;
+        c->ov_col[i] = -1;
+    }
+    memcpy(c->plb, c->lb, (size_t)c->nc * sizeof(double));
+    memcpy(c->pub, c->ub, (size_t)c->nc * sizeof(double));
+    po__propagate(&c->a, c->pkeep, c->plb, c->pub, 20);
+    for (int k = 0; k < c->nq; k++) {
+        const req *q = &c->q[k];
+        if (!state[k] || q->maxrow < 0 || q->xcol < 0 || q->oncol < 0)
+            continue;
+        double m = c->pub[q->xcol];
+        if (!isfinite(m)) {
+            /* nothing the test keeps bounds the level: a bound far above
+             * any level the model can prove, so the switch no longer caps
+             * it (not beyond: GLPK's integrality tolerance of 1e-5 on the
+             * on/off column would let 1e-5 x M of level through) */
+            double mb = po__pv(&c->p->acts[q->obj].p[PO__A_MIN_BATCH], q->t,
+                               0);
+            m = 1e3 * fmax(fmax(m_of(c, q), mb), 1.0);
+        }
+        c->ov_col[q->maxrow] = q->oncol;
+        c->ov_val[q->maxrow] = -fmax(m, 0);
+    }
 }
 
 static po_status catalog(cctx *c)
@@ -234,6 +331,8 @@ static po_status catalog(cctx *c)
         col_reqs(c, j);
     for (int i = 0; i < c->nr && !c->st; i++)
         row_reqs(c, i);
+    if (!c->st && c->nswitch > 0)
+        c->st = switches(c);
     if (!c->st && c->nq > 1)
         qsort(c->q, (size_t)c->nq, sizeof *c->q, cmp_req);
     return c->st;
@@ -303,17 +402,21 @@ static int run(cctx *c, const unsigned char *state, po_result **res,
             c->solves++;
             return 1;
         }
-    po__derive d = {c->m,
-                    c->keep,
-                    c->lb,
-                    c->ub,
-                    c->continuous,
-                    any_soft ? c->wlo : NULL,
-                    any_soft ? c->whi : NULL,
-                    c->elb,
-                    c->wlb,
-                    c->eub,
-                    c->wub};
+    if (c->nswitch > 0)
+        switch_bounds(c, state);
+    po__derive d = {.m = c->m,
+                    .keep_row = c->keep,
+                    .lb = c->lb,
+                    .ub = c->ub,
+                    .continuous = c->continuous,
+                    .row_wlo = any_soft ? c->wlo : NULL,
+                    .row_whi = any_soft ? c->whi : NULL,
+                    .col_elb = c->elb,
+                    .col_wlb = c->wlb,
+                    .col_eub = c->eub,
+                    .col_wub = c->wub,
+                    .ov_col = c->nswitch > 0 ? c->ov_col : NULL,
+                    .ov_val = c->ov_val};
     po_model *dm = NULL;
     po_status st = po__derive_model(&d, &dm, el, nel);
     if (!st)
@@ -670,6 +773,12 @@ static void cctx_free(cctx *c)
     free(c->wlb);
     free(c->eub);
     free(c->wub);
+    po__csr_free(&c->a);
+    free(c->pkeep);
+    free(c->plb);
+    free(c->pub);
+    free(c->ov_col);
+    free(c->ov_val);
 }
 
 static po_status find(cctx *c, po_conflict *cf)

@@ -75,6 +75,10 @@ typedef struct po__derive {
      * (added as a row; the column's own lower bound is lb[j]); likewise
      * upper.  NULL = none. */
     const double *col_elb, *col_wlb, *col_eub, *col_wub;
+    /* Per row: the coefficient of column ov_col[i] (-1: none) replaced by
+     * ov_val[i] (NULL = no replacements). */
+    const int *ov_col;
+    const double *ov_val;
 } po__derive;
 
 /* What one elastic column stands for. */
@@ -99,6 +103,23 @@ po_status po__analysis_solve(po_model *m, const po_options *opt,
 /* 1 when an outcome proves infeasibility of a model whose objective is
  * bounded (analysis models: zero or nonnegative elastic costs). */
 int po__outcome_infeasible(po_outcome o);
+
+/* ---- Bound propagation (conflict_bounds.c) ---- */
+
+/* A model's rows in compressed form. */
+typedef struct po__csr {
+    int nrows;
+    int *start, *idx;
+    double *val, *rlo, *rhi;
+} po__csr;
+
+po_status po__csr_of(const po_model *m, po__csr *a);
+void po__csr_free(po__csr *a);
+/* Feasibility-based bound tightening of lb/ub over the rows with keep[i]
+ * set, at most `rounds` passes.  Bounds only tighten; where they would
+ * cross, they meet (the solver then finds the infeasibility). */
+void po__propagate(const po__csr *a, const unsigned char *keep, double *lb,
+                   double *ub, int rounds);
 
 /* ---- Findings: one requirement named in process terms ---- */
 typedef struct po__finding {

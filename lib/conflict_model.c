@@ -297,6 +297,10 @@ po_status po__derive_model(const po__derive *d, po_model **out,
         b.start[b.nrows] = b.nnz;
         memcpy(b.idx + b.nnz, rowbuf, (size_t)len * sizeof *rowbuf);
         memcpy(b.val + b.nnz, valbuf, (size_t)len * sizeof *valbuf);
+        if (d->ov_col && d->ov_col[i] >= 0)
+            for (int e = 0; e < len; e++)
+                if (rowbuf[e] == d->ov_col[i])
+                    b.val[b.nnz + e] = d->ov_val[i];
         b.nnz += len;
         while (k < ne && !el[k].col && el[k].index == i) {
             /* below the lower bound: row + e >= lb; above: row - e <= ub */

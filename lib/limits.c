@@ -289,8 +289,27 @@ static int ranges(po_limits *l, const po_process *p, const po__roles *r,
     return 0;
 }
 
-po_status po_process_limits(po_process *p, const po_options *opt,
-                            po_limits **out)
+/* The model p compiles to is the one `m` holds: same columns and rows,
+ * same names (the plan's model may come from an earlier state of p). */
+static int same_model(const po_model *a, const po_model *b)
+{
+    if (po_model_num_vars(a) != po_model_num_vars(b) ||
+        po_model_num_constrs(a) != po_model_num_constrs(b))
+        return 0;
+    for (int j = 0; j < po_model_num_vars(a); j++)
+        if (strcmp(po_model_var_name(a, j), po_model_var_name(b, j)) != 0)
+            return 0;
+    for (int i = 0; i < po_model_num_constrs(a); i++)
+        if (strcmp(po_model_constr_name(a, i), po_model_constr_name(b, i)) !=
+            0)
+            return 0;
+    return 1;
+}
+
+/* Limits of p from `plan` (which holds a result with sensitivity), or from
+ * a solve of its own when plan is NULL. */
+static po_status limits(po_process *p, const po_options *opt,
+                        const po_plan *plan, po_limits **out)
 {
     if (out)
         *out = NULL;
@@ -304,7 +323,8 @@ po_status po_process_limits(po_process *p, const po_options *opt,
     }
     po__pmap map;
     po_model *m = NULL;
-    po_result *res = NULL;
+    po_result *own = NULL;
+    const po_result *res = NULL;
     po__roles r;
     memset(&r, 0, sizeof r);
     po_status st = po__process_compile(p, 0, &m, &map);
@@ -315,16 +335,30 @@ po_status po_process_limits(po_process *p, const po_options *opt,
     po_limits *l = st ? NULL : calloc(1, sizeof *l);
     if (!st && l == NULL)
         st = PO_ENOMEM;
-    if (!st) {
+    if (st == PO_ENOMEM)
+        po__perr(p, st, NULL, "limits: out of memory");
+    if (!st && plan) {
+        res = po_plan_result(plan);
+        if (res == NULL || po_plan_model(plan) == NULL ||
+            !same_model(m, po_plan_model(plan)))
+            st = po__perr(p, PO_EINVAL, NULL,
+                          "limits: the plan was not solved from this model");
+        else if (!po_result_has_sensitivity(res) &&
+                 po_plan_has_solution(plan))
+            st = po__perr(p, PO_ENOSOLUTION, NULL,
+                          "limits: the plan was solved without "
+                          "options.sensitivity");
+    } else if (!st) {
         po_options o;
         if (opt)
             o = *opt;
         else
             po_options_init(&o);
         o.sensitivity = 1;
-        st = po_solve(m, &o, &res);
+        st = po_solve(m, &o, &own);
         if (st)
             po__perr(p, st, NULL, "limits: %s", po_model_errmsg(m));
+        res = own;
     }
     if (!st) {
         l->outcome = po_result_outcome(res);
@@ -332,10 +366,8 @@ po_status po_process_limits(po_process *p, const po_options *opt,
         if (l->available &&
             (prices(l, p, &r, m, res) || ranges(l, p, &r, m, res)))
             st = po__perr(p, PO_ENOMEM, NULL, "limits: out of memory");
-    } else if (st == PO_ENOMEM) {
-        po__perr(p, st, NULL, "limits: out of memory");
     }
-    po_result_free(res);
+    po_result_free(own);
     po_model_free(m);
     po__roles_free(&r);
     if (st) {
@@ -344,6 +376,22 @@ po_status po_process_limits(po_process *p, const po_options *opt,
     }
     *out = l;
     return PO_OK;
+}
+
+po_status po_process_limits(po_process *p, const po_options *opt,
+                            po_limits **out)
+{
+    return limits(p, opt, NULL, out);
+}
+
+po_status po_plan_limits(po_process *p, const po_plan *plan, po_limits **out)
+{
+    if (plan == NULL) {
+        if (out)
+            *out = NULL;
+        return PO_EINVAL;
+    }
+    return limits(p, NULL, plan, out);
 }
 
 po_outcome po_limits_outcome(const po_limits *l)

@@ -280,7 +280,15 @@ static po_status elastic(bctx *c, const po_options *opt)
             lb[j] = 0;
         }
     }
-    po__derive d = {m, keep, lb, ub, 1, wlo, whi, elb, wlb, NULL, NULL};
+    po__derive d = {.m = m,
+                    .keep_row = keep,
+                    .lb = lb,
+                    .ub = ub,
+                    .continuous = 1,
+                    .row_wlo = wlo,
+                    .row_whi = whi,
+                    .col_elb = elb,
+                    .col_wlb = wlb};
     st = po__derive_model(&d, &dm, &el, &nel);
     if (!st)
         st = po__analysis_solve(dm, opt, &res);

@@ -237,6 +237,56 @@ static void test_lp_minimal_is_not_enough(void **state)
     po_process_free(p);
 }
 
+/* A min_batch switch carries x <= M on with the M the compiler proved
+ * (here the max, 60); the conflict must still name the max, not the
+ * min_batch that merely repeats it.  100 must be delivered, 60 at most can
+ * be made: demand and activity max, 40 each. */
+static void test_switch_does_not_stand_in_for_max(void **state)
+{
+    (void)state;
+    po_process *p = load_ok(
+        "{'items': {'widget': {'demand': 100}},"
+        " 'activities': {'make': {'cost': 1, 'max': 60, 'min_batch': 5,"
+        "                 'out': {'widget': 1}}}}");
+    po_conflict *c = conflict_of(p);
+    assert_int_equal(po_conflict_num_entries(c), 2);
+    expect_entry(c, 0, PO_REQ_DEMAND, "widget", "", 40,
+                 "demand of widget is 100, at most 60 can be delivered "
+                 "\u2014 short by 40");
+    expect_entry(c, 1, PO_REQ_ACTIVITY_MAX, "make", "", 40,
+                 "make runs at most 60, 100 would be needed \u2014 short by "
+                 "40");
+    po_conflict_free(c);
+    po_process_free(p);
+}
+
+/* Making ahead: Tue needs 130 widgets, each takes 2 line hours of 120 a
+ * day (M of the min_batch switch: 60), Mon can make 60 for stock.  Both
+ * days' capacities and Tue's demand conflict, 20 hours or 10 widgets
+ * each; the min_batch has nothing to do with it. */
+static void test_capacity_over_two_days(void **state)
+{
+    (void)state;
+    po_process *p = load_ok(
+        "{'periods': ['Mon', 'Tue'],"
+        " 'items': {'line_h': {'capacity': 120},"
+        "           'widget': {'demand': [0, 130], 'store_cost': 0.1}},"
+        " 'activities': {'make': {'cost': 1, 'min_batch': 5,"
+        "                 'in': {'line_h': 2}, 'out': {'widget': 1}}}}");
+    po_conflict *c = conflict_of(p);
+    assert_true(po_conflict_is_minimal(c));
+    assert_int_equal(po_conflict_num_entries(c), 3);
+    expect_entry(c, 0, PO_REQ_CAPACITY, "line_h", "Mon", 20,
+                 "Mon: capacity of line_h is 120, 140 would be needed "
+                 "\u2014 short by 20");
+    expect_entry(c, 1, PO_REQ_CAPACITY, "line_h", "Tue", 20, NULL);
+    expect_entry(c, 2, PO_REQ_DEMAND, "widget", "Tue", 10,
+                 "Tue: demand of widget is 130, at most 120 can be "
+                 "delivered \u2014 short by 10");
+    po_conflict_free(c);
+    po_process_free(p);
+}
+
 static void test_feasible_models(void **state)
 {
     (void)state;
@@ -284,6 +334,8 @@ int main(void)
         cmocka_unit_test(test_integer_only),
         cmocka_unit_test(test_min_batch),
         cmocka_unit_test(test_lp_minimal_is_not_enough),
+        cmocka_unit_test(test_switch_does_not_stand_in_for_max),
+        cmocka_unit_test(test_capacity_over_two_days),
         cmocka_unit_test(test_feasible_models),
         cmocka_unit_test(test_errors),
     };

@@ -279,6 +279,67 @@ static void test_infeasible_has_no_figures(void **state)
     po_process_free(p);
 }
 
+/* The same figures from a plan solved with sensitivity (no second solve),
+ * also the optimized plan of po_process_savings. */
+static void test_from_plan(void **state)
+{
+    (void)state;
+    po_process *p = load_example("distribution.json");
+    po_options o;
+    po_options_init(&o);
+    o.sensitivity = 1;
+    po_plan *pl = NULL;
+    assert_int_equal(po_process_solve(p, &o, &pl), PO_OK);
+    po_limits *a = NULL, *b = limits_of(p);
+    assert_int_equal(po_plan_limits(p, pl, &a), PO_OK);
+    assert_int_equal(po_limits_num_prices(a), po_limits_num_prices(b));
+    assert_int_equal(po_limits_num_binding(a), 3);
+    assert_int_equal(po_limits_num_ranges(a), po_limits_num_ranges(b));
+    for (int k = 0; k < po_limits_num_prices(a); k++)
+        expect_str(po_limits_price_message(a, k),
+                   po_limits_price_message(b, k));
+    for (int k = 0; k < po_limits_num_ranges(a); k++)
+        expect_str(po_limits_range_message(a, k),
+                   po_limits_range_message(b, k));
+    po_limits_free(a);
+    po_limits_free(b);
+    po_plan_free(pl);
+
+    po_savings *s = NULL;
+    assert_int_equal(po_process_savings(p, &o, &s), PO_OK);
+    assert_int_equal(po_plan_limits(p, po_savings_optimized_plan(s), &a),
+                     PO_OK);
+    expect_price(a, 0, PO_REQ_CAPACITY, "line_lille_h", "wk", 195, 72, 68,
+                 84, NULL);
+    po_limits_free(a);
+    po_savings_free(s);
+
+    /* without sensitivity: refused, and nothing returned */
+    assert_int_equal(po_process_solve(p, NULL, &pl), PO_OK);
+    a = (po_limits *)&a;
+    assert_int_equal(po_plan_limits(p, pl, &a), PO_ENOSOLUTION);
+    assert_null(a);
+    assert_string_equal(po_process_errmsg(p),
+                        "limits: the plan was solved without "
+                        "options.sensitivity");
+    po_plan_free(pl);
+
+    /* a plan of another model */
+    po_process *q = load_ok(
+        "{'items': {'x': {'demand': 1}}, 'activities': {'a': {'out': {'x': "
+        "1}}}}");
+    assert_int_equal(po_process_solve(q, &o, &pl), PO_OK);
+    assert_int_equal(po_plan_limits(p, pl, &a), PO_EINVAL);
+    assert_null(a);
+    assert_string_equal(po_process_errmsg(p),
+                        "limits: the plan was not solved from this model");
+    assert_int_equal(po_plan_limits(p, NULL, &a), PO_EINVAL);
+    assert_int_equal(po_plan_limits(NULL, pl, &a), PO_EINVAL);
+    po_plan_free(pl);
+    po_process_free(q);
+    po_process_free(p);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -314,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_distribution_certificate),
         cmocka_unit_test(test_mip_fixed_configuration),
         cmocka_unit_test(test_infeasible_has_no_figures),
+        cmocka_unit_test(test_from_plan),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
