@@ -110,7 +110,10 @@ report() {
                 if (hasp && hasg) {
                     r = "-"
                     if (verdict[i, "procopt"] == "ok" && verdict[i, "glpsol"] == "ok")
-                        r = sprintf("%.2f", wall[i, "procopt"] / wall[i, "glpsol"])
+                        {
+                    r = wall[i, "procopt"] / wall[i, "glpsol"]
+                    r = sprintf(r < 0.095 ? "%.3f" : "%.2f", r)
+                }
                     line = line cell(r, 6)
                 }
                 if (hasp) {
@@ -421,7 +424,7 @@ while IFS='	' read -r name trows tcols tnnz opt; do
         if [ "$s" = procopt ]; then
             # procopt's own counts of what it read (the table's otherwise).
             sizes=$(awk '/^name=/ { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-                                    print v["rows"], v["cols"], v["nonzeros"]; exit }' "$tmp/out")
+                                    if (v["rows"] != "") print v["rows"], v["cols"], v["nonzeros"]; exit }' "$tmp/out")
             if [ -n "$sizes" ]; then
                 rows=${sizes%% *} sizes=${sizes#* }
                 cols=${sizes%% *} nnz=${sizes#* }
