@@ -315,6 +315,22 @@ typedef enum po_method {
                            point ignores time and iteration limits. */
 } po_method;
 
+/* How the constraint matrix is scaled for GLPK (GLPK undoes the scaling
+ * in every value it reports, so results never depend on it, only the path
+ * and the speed do).  GLPK's presolver, when it runs (options.presolve),
+ * scales the reduced LP itself with GLP_SF_AUTO whatever is chosen here:
+ * this choice applies to the simplex method without presolver (and warm
+ * starts), to the interior point method and to branch-and-cut without
+ * the MIP presolver. */
+typedef enum po_scaling {
+    PO_SCALE_GLPK = 0, /* GLPK's glp_scale_prob(GLP_SF_AUTO): geometric mean
+                          then equilibration, skipped when every |a_ij| is
+                          in [0.1, 10] (glpsol's default) */
+    PO_SCALE_OWN,      /* procopt's: the same algorithm with every factor a
+                          power of 2, so scaling adds no rounding error */
+    PO_SCALE_NONE      /* no scaling */
+} po_scaling;
+
 /* Receives GLPK's and procopt's log text, one whole line (ending in '\n')
  * per call, when set.  Called from the solving thread during the call. */
 typedef void (*po_log_fn)(void *user, const char *text);
@@ -340,7 +356,8 @@ typedef struct po_options {
                               1.5x-3x as long on netlib e226, finnis and
                               brandy, 6x-7x on a supply chain LP of 6344
                               rows and 12672 columns (loaded machine) */
-    int reserved_int[14];
+    int scaling;           /* a po_scaling; see there for the default */
+    int reserved_int[13];
     double reserved_dbl[16];
 } po_options;
 

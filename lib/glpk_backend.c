@@ -27,6 +27,7 @@
 #include "backend.h"
 #include "model.h"
 #include "result.h"
+#include "scale.h"
 
 #include <glpk.h>
 
@@ -590,6 +591,8 @@ typedef struct solve_job {
     int in_sens;    /* inside the ranging: a trap loses only the ranges */
     int *ind;       /* ranging work arrays (ncols + 1), allocated before */
     double *val;    /* GLPK runs */
+    double *scale;  /* PO_SCALE_OWN: row then column factors (L.m + L.n),
+                       computed before GLPK runs */
 } solve_job;
 
 static double elapsed(const solve_job *J)
@@ -1267,8 +1270,60 @@ static int analyze(solve_job *J)
     return 1;
 }
 
+/* PO_SCALE_OWN: the factors, computed before GLPK runs so that running out
+ * of memory is an ordinary failure (J->scale is freed with the job). */
+static po_status scale_factors(solve_job *J)
+{
+    if (J->opt.scaling != PO_SCALE_OWN || J->L.m == 0 || J->L.n == 0)
+        return PO_OK;
+    J->scale = malloc(((size_t)J->L.m + (size_t)J->L.n) * sizeof(double));
+    if (J->scale == NULL)
+        return po__model_fail(J->model, PO_ENOMEM, "%s: out of memory",
+                              J->fn);
+    /* the prep arrays are 1-based with entry 0 unused */
+    po_status st = po__scale(J->L.m, J->L.n, J->L.ne, J->L.ia + 1,
+                             J->L.ja + 1, J->L.ar + 1, 1, J->scale,
+                             J->scale + J->L.m);
+    if (st != PO_OK)
+        return po__model_fail(J->model, st, "%s: scaling: %s", J->fn,
+                              po_strerror(st));
+    return PO_OK;
+}
+
+/* Inside the session, right after loading: options.scaling.  GLPK keeps
+ * the factors beside the unscaled data and undoes them in every value it
+ * reports. */
+static void apply_scaling(solve_job *J)
+{
+    glp_prob *P = J->P;
+    int m = J->L.m, n = J->L.n;
+    if (m == 0 || n == 0 || J->opt.scaling == PO_SCALE_NONE)
+        return;
+    if (J->opt.scaling == PO_SCALE_GLPK) {
+        /* as glpsol does by default */
+        glp_scale_prob(P, GLP_SF_AUTO);
+        return;
+    }
+    for (int i = 1; i <= m; i++)
+        glp_set_rii(P, i, J->scale[i - 1]);
+    for (int j = 1; j <= n; j++)
+        glp_set_sjj(P, j, J->scale[m + j - 1]);
+    if (J->c.log != NULL) {
+        const prep *L = &J->L;
+        ctx_note(&J->c, "scaling: power-of-2 factors, max/min |a_ij| "
+                        "%.3g -> %.3g",
+                 po__scale_ratio(m, n, L->ne, L->ia + 1, L->ja + 1,
+                                 L->ar + 1, 1, NULL, NULL),
+                 po__scale_ratio(m, n, L->ne, L->ia + 1, L->ja + 1,
+                                 L->ar + 1, 1, J->scale, J->scale + m));
+    }
+}
+
 static po_status solve_trapped(solve_job *J, int *keep)
 {
+    po_status sst = scale_factors(J);
+    if (sst != PO_OK)
+        return sst;
     if (setjmp(J->c.jmp) != 0) {
         J->P = NULL; /* freed with the environment */
         if (J->in_sens) {
@@ -1288,10 +1343,7 @@ static po_status solve_trapped(solve_job *J, int *keep)
     J->P = glp_create_prob();
     int mip = J->L.nint > 0;
     load_prob(J->P, J->model, &J->L, 0, mip);
-    /* as glpsol does by default: equilibration scaling, which GLPK undoes
-     * in every value it reports */
-    if (J->L.m > 0 && J->L.n > 0)
-        glp_scale_prob(J->P, GLP_SF_AUTO);
+    apply_scaling(J);
     po_status st = mip ? solve_mip(J, keep) : solve_lp(J, keep);
     if (st == PO_OK && J->opt.sensitivity && J->basis_opt &&
         *keep == KEEP_ALL) {
@@ -1323,6 +1375,11 @@ static po_status check_options(po_model *mod, const po_options *o,
         return po__model_fail(mod, PO_EINVAL,
                               "%s: options.sensitivity = %d (must be 0 or 1)",
                               fn, o->sensitivity);
+    if (o->scaling != PO_SCALE_GLPK && o->scaling != PO_SCALE_OWN &&
+        o->scaling != PO_SCALE_NONE)
+        return po__model_fail(mod, PO_EINVAL,
+                              "%s: options.scaling = %d is not a po_scaling",
+                              fn, o->scaling);
     if (isnan(o->time_limit))
         return po__model_fail(mod, PO_ENAN, "%s: options.time_limit is NaN",
                               fn);
@@ -1427,6 +1484,7 @@ static po_status solve_common(po_model *model, const po_options *options,
     int have_basis = J->have_basis, have_sens = J->have_sens;
     free(J->ind);
     free(J->val);
+    free(J->scale);
     prep_free(&J->L);
     free(J);
     if (st != PO_OK) {
