@@ -858,8 +858,9 @@ typedef struct po_savings po_savings;
  * and number and does not refer to the process.  PO_EMODEL when the model
  * has no baseline (or is invalid; errors on the process as for
  * po_process_solve); PO_ENOMEM; a solver failure's status.
- * When the baseline is infeasible (and the optimized model is not), the
- * handle names what today's plan breaks (po_savings_breach): found with an
+ * When the baseline is infeasible, the handle names what today's plan
+ * breaks (po_savings_breach; when the optimized model is infeasible too,
+ * see po_process_conflict for why the model itself cannot hold): found with an
  * elastic copy of the baseline model in which balances, capacities and side
  * constraints may be violated at a price, the total violation minimized
  * (shortfalls of demands that must be met count half a balance's, so that
@@ -940,7 +941,9 @@ typedef struct po_conflict po_conflict;
  * the candidates, then a deletion filter drops every requirement without
  * which the rest is still infeasible.  Costs one LP (or, when the LP
  * relaxation is feasible, MIP) solve per test: a few dozen for small
- * models.  options may be NULL; its limits apply to each solve.
+ * models.  options may be NULL; its limits apply to each solve.  The M of
+ * a min_batch switch is re-proved in each test from the requirements it
+ * keeps, so the switch never stands in for a missing capacity or max.
  * On PO_OK *conflict is a new handle whatever the model's feasibility:
  * a feasible model gives 0 entries.  Errors as po_process_solve. */
 PO_API po_status po_process_conflict(po_process *process,
