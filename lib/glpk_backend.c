@@ -843,9 +843,213 @@ static po_status finish_simplex(solve_job *J, int ret, int *keep)
     }
 }
 
-/* Interior point; 1 when it produced the answer. */
-static int try_interior(solve_job *J, int *keep)
+/* ---- Interior point and crossover ---- */
+
+static const char *sol_stat_name(int stat)
 {
+    switch (stat) {
+    case GLP_OPT: return "optimal";
+    case GLP_FEAS: return "feasible";
+    case GLP_INFEAS: return "infeasible (intermediate)";
+    case GLP_NOFEAS: return "no feasible solution";
+    case GLP_UNBND: return "unbounded";
+    default: return "undefined";
+    }
+}
+
+/*
+ * Where the interior point puts row k (k <= m) or column k - m of P:
+ * GLP_BS strictly between its bounds, else GLP_NL / GLP_NU / GLP_NS / GLP_NF
+ * (GLPK corrects a status to the bound type when it is set).  With
+ * `nonbasic` the nearer bound even for a point strictly inside.  An interior
+ * point only approaches its bounds, so "at a bound" is decided as
+ * complementarity suggests: the distance to the nearer bound against the
+ * size of the reduced cost, both in GLPK's scaled units (a row's activity
+ * is scaled by r, its dual by 1/r; a column's value by 1/s, its reduced
+ * cost by s), or else the choice would depend on the units of the data; a
+ * bound nearer than 1e-9 (relative) counts as reached whatever the dual.
+ */
+static int ipt_stat(glp_prob *P, int k, int m, int nonbasic)
+{
+    int type;
+    double lb, ub, x, d, w;
+    if (k <= m) {
+        type = glp_get_row_type(P, k);
+        lb = glp_get_row_lb(P, k);
+        ub = glp_get_row_ub(P, k);
+        x = glp_ipt_row_prim(P, k);
+        d = glp_ipt_row_dual(P, k);
+        double r = glp_get_rii(P, k);
+        w = r * r;
+    } else {
+        type = glp_get_col_type(P, k - m);
+        lb = glp_get_col_lb(P, k - m);
+        ub = glp_get_col_ub(P, k - m);
+        x = glp_ipt_col_prim(P, k - m);
+        d = glp_ipt_col_dual(P, k - m);
+        double s = glp_get_sjj(P, k - m);
+        w = 1.0 / (s * s);
+    }
+    if (type == GLP_FR)
+        return nonbasic ? GLP_NF : GLP_BS;
+    if (type == GLP_FX)
+        return GLP_NS;
+    double dl = type == GLP_UP ? INFINITY : x - lb;
+    double du = type == GLP_LO ? INFINITY : ub - x;
+    int upper = du < dl;
+    double dist = upper ? du : dl, bnd = upper ? ub : lb;
+    int at = upper ? GLP_NU : GLP_NL;
+    if (nonbasic || dist <= 1e-9 * (1.0 + fabs(bnd)))
+        return at;
+    return dist * w > fabs(d) ? GLP_BS : at;
+}
+
+/* Bounds of every row and column exactly as load_prob set them. */
+static void restore_bounds(solve_job *J)
+{
+    const po_model *mod = J->model;
+    const prep *L = &J->L;
+    for (int i = 0; i < mod->nrows; i++)
+        if (L->row_of[i] != 0)
+            set_row(J->P, L->row_of[i], mod->row_lb[i], mod->row_ub[i]);
+    for (int j = 0; j < L->n; j++)
+        set_col(J->P, j + 1, L->clb[j], L->cub[j]);
+}
+
+/* Non-basic row (k <= m) or column k - m: its bound on the side the
+ * interior point chose moved to the interior point's value x, so that the
+ * basic solution is that point (a variable GLPK's simplex keeps at a bound
+ * cannot sit inside; this is how a "superbasic" value is kept).  The other
+ * bound stays. */
+static void shift_bound(glp_prob *P, int k, int m)
+{
+    int row = k <= m, t = row ? k : k - m;
+    int type = row ? glp_get_row_type(P, t) : glp_get_col_type(P, t);
+    if (type == GLP_FX && !row)
+        return; /* a fixed column is where it must be */
+    double lb = row ? glp_get_row_lb(P, t) : glp_get_col_lb(P, t);
+    double ub = row ? glp_get_row_ub(P, t) : glp_get_col_ub(P, t);
+    double x = row ? glp_ipt_row_prim(P, t) : glp_ipt_col_prim(P, t);
+    int has_lb = type == GLP_LO || type == GLP_DB || type == GLP_FX;
+    int has_ub = type == GLP_UP || type == GLP_DB || type == GLP_FX;
+    int nt, stat;
+    double nl = x, nu = x;
+    if (type == GLP_FX) {
+        nt = GLP_FX; /* an equation: its right-hand side at the activity */
+    } else if (ipt_stat(P, k, m, 1) == GLP_NU) {
+        nt = has_lb ? (lb < x ? GLP_DB : GLP_FX) : GLP_UP;
+        nl = lb;
+    } else {
+        nt = has_ub ? (ub > x ? GLP_DB : GLP_FX) : GLP_LO;
+        nu = ub;
+    }
+    if (nt == GLP_FX)
+        nl = nu = x;
+    stat = nt == GLP_FX ? GLP_NS : nt == GLP_UP || (nt == GLP_DB && nu == x)
+                                       ? GLP_NU
+                                       : GLP_NL;
+    if (row) {
+        glp_set_row_bnds(P, t, nt, nl, nu);
+        glp_set_row_stat(P, t, stat);
+    } else {
+        glp_set_col_bnds(P, t, nt, nl, nu);
+        glp_set_col_stat(P, t, stat);
+    }
+}
+
+/*
+ * A basis from the interior point, for the simplex method to finish from.
+ * The rows and columns strictly inside their bounds are the candidates for
+ * the basis; as they are they seldom make one (a degenerate or not
+ * strictly complementary point gives too many or too few, and they may be
+ * linearly dependent).  glp_adv_basis picks the basis: it builds a
+ * triangular basis from the fixed rows and the columns that are not fixed
+ * (GLPK's advbas.c), then completes it with row slacks.  So for the moment
+ * the candidate rows and columns are made free and every other row and
+ * column fixed: it takes as many candidate columns as form a triangular,
+ * hence nonsingular, matrix with the rows at their bounds.  The bounds go
+ * back as they were loaded; then, with `shift`, every non-basic row and
+ * column gets its bound on the interior point's side moved to the point
+ * (shift_bound), so
+ * that the basis is primal feasible at the start: candidates left out and
+ * nearly active bounds are kept where the interior point put them instead
+ * of being pushed to a bound (which on netlib e226 and finnis took twice
+ * the simplex iterations).  Returns glp_warm_up's code (0: the basis is
+ * factorized, its primal and dual values computed).
+ */
+static int crossover_basis(solve_job *J, int shift)
+{
+    glp_prob *P = J->P;
+    int m = J->L.m, n = J->L.n;
+    for (int i = 1; i <= m; i++)
+        glp_set_row_bnds(P, i, ipt_stat(P, i, m, 0) == GLP_BS ? GLP_FR
+                                                               : GLP_FX,
+                         0.0, 0.0);
+    for (int j = 1; j <= n; j++)
+        glp_set_col_bnds(P, j, ipt_stat(P, m + j, m, 0) == GLP_BS ? GLP_FR
+                                                                   : GLP_FX,
+                         0.0, 0.0);
+    glp_adv_basis(P, 0);
+    restore_bounds(J);
+    int cand = 0, basic_cols = 0;
+    for (int k = 1; k <= m + n; k++) {
+        cand += ipt_stat(P, k, m, 0) == GLP_BS;
+        int stat = k <= m ? glp_get_row_stat(P, k) : glp_get_col_stat(P, k - m);
+        basic_cols += k > m && stat == GLP_BS;
+        if (stat == GLP_BS)
+            continue;
+        if (shift)
+            shift_bound(P, k, m);
+        else if (k <= m)
+            glp_set_row_stat(P, k, ipt_stat(P, k, m, 1));
+        else
+            glp_set_col_stat(P, k - m, ipt_stat(P, k, m, 1));
+    }
+    ctx_note(&J->c, "crossover: %d of %d rows and columns inside their "
+                    "bounds; basis of %d columns and %d row slacks",
+             cand, m + n, basic_cols, m - basic_cols);
+    return glp_warm_up(P);
+}
+
+/* The simplex method from the basis in P (no presolver, which would drop
+ * it): primal when the basis is primal feasible or neither, dual when only
+ * dual feasible. */
+static int crossover_simplex(solve_job *J, const char *phase)
+{
+    glp_prob *P = J->P;
+    int pf = glp_get_prim_stat(P) == GLP_FEAS;
+    int df = glp_get_dual_stat(P) == GLP_FEAS;
+    int meth = pf ? GLP_PRIMAL : df ? GLP_DUALP : GLP_PRIMAL;
+    long it0 = glp_get_it_cnt(P);
+    int ret = simplex_call(J, meth, 0);
+    ctx_note(&J->c, "crossover: %s: basis primal %sfeasible, dual "
+                    "%sfeasible; %s ended with %s after %ld iterations",
+             phase, pf ? "" : "in", df ? "" : "in", meth_name(meth),
+             po__glpk_code_name(ret), (long)glp_get_it_cnt(P) - it0);
+    return ret;
+}
+
+/*
+ * PO_METHOD_INTERIOR: GLPK's interior point method, then a crossover to an
+ * optimal basis, so that the result holds what a simplex result holds
+ * (duals of a basis, the basis for warm starts, ranging):
+ *  1. a basis from the interior point with shifted bounds (crossover_basis);
+ *  2. the simplex method on those bounds, from a primal feasible basis
+ *     (steps 1 and 2 without the shift for a point that did not converge);
+ *  3. the bounds put back -- a basis optimal for the shifted bounds stays
+ *     dual feasible, bounds do not enter the reduced costs -- and the
+ *     simplex method (dual, usually) to the optimum of the model itself.
+ * The simplex method of step 3 has the last word, and it runs on the
+ * model's own bounds: a point the interior method did not bring to
+ * convergence (on brandy GLPK stops with GLP_ENOCVG and status
+ * "infeasible", which glpsol reports with exit status 0) still gives the
+ * crossover its start, and only the simplex method's verdict is reported.
+ * Returns 1 with *st set when this produced the result, 0 when the caller
+ * should solve with the simplex method from scratch (bounds restored).
+ */
+static int interior_crossover(solve_job *J, int *keep, po_status *st)
+{
+    glp_prob *P = J->P;
     if (J->L.m == 0 || J->L.n == 0) {
         ctx_note(&J->c, "interior point needs constraints and variables; "
                         "using the simplex method");
@@ -857,23 +1061,68 @@ static int try_interior(solve_job *J, int *keep)
      * reaches the caller only through options.log */
     p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ON;
     J->c.count_ipm = 1;
-    int ret = glp_interior(J->P, &p);
+    int ret = glp_interior(P, &p);
     J->c.count_ipm = 0;
     count_iterations(J);
-    /* Only a converged optimal point is reported; anything else (no
-     * convergence, instability, "no feasible solution", which an interior
-     * method cannot certify) goes to the simplex method. */
-    if (ret == 0 && glp_ipt_status(J->P) == GLP_OPT) {
+    int ist = glp_ipt_status(P);
+    int converged = ret == 0 && ist == GLP_OPT;
+    if (!converged && ist == GLP_UNDEF) {
+        ctx_note(&J->c, "interior point ended with %s and no point; solving "
+                        "with the simplex method",
+                 po__glpk_code_name(ret));
+        return 0;
+    }
+    if (converged)
+        ctx_note(&J->c, "interior point: optimal after %ld iterations, "
+                        "objective %.12g; crossover to an optimal basis",
+                 J->c.ipm_iters, glp_ipt_obj_val(P));
+    else
+        ctx_note(&J->c, "interior point ended with %s, solution status %s: "
+                        "no optimum; crossover from its last point, the "
+                        "simplex method decides",
+                 po__glpk_code_name(ret), sol_stat_name(ist));
+    /* the bounds are shifted to a converged point only: to the last point
+     * of a run that did not converge they make an LP with no feasible
+     * point (brandy: 192 iterations in all instead of 144 unshifted) */
+    int w = crossover_basis(J, converged);
+    ret = 0;
+    if (w == 0 && converged) {
+        ret = crossover_simplex(J, "shifted bounds");
+        restore_bounds(J);
+        if (!is_simplex_failure(ret))
+            w = glp_warm_up(P);
+    } else if (w != 0) {
+        restore_bounds(J);
+    }
+    if (w != 0 || is_simplex_failure(ret)) {
+        ctx_note(&J->c, "crossover: failed (%s); solving with the simplex "
+                        "method from scratch",
+                 po__glpk_code_name(w != 0 ? w : ret));
+        return 0;
+    }
+    ret = crossover_simplex(J, "model's bounds");
+    if (ret == 0 && glp_get_status(P) == GLP_OPT) {
+        *st = finish_simplex(J, ret, keep);
+        return 1;
+    }
+    if (converged && (ret == GLP_ETMLIM || ret == GLP_EITLIM)) {
+        /* the converged interior optimum stands; only its basis is
+         * missing */
+        ctx_note(&J->c, "crossover: stopped by a limit; the result is the "
+                        "interior optimum, without a basis");
         J->r->outcome = PO_OUTCOME_OPTIMAL;
         fill_ipt(J);
         *keep = KEEP_ALL;
+        *st = PO_OK;
         return 1;
     }
-    ctx_note(&J->c,
-             "interior point ended with %s, solution status %d; solving "
-             "with the simplex method",
-             po__glpk_code_name(ret), glp_ipt_status(J->P));
-    return 0;
+    if (is_simplex_failure(ret)) {
+        ctx_note(&J->c, "crossover: the simplex method failed; solving "
+                        "with it from scratch");
+        return 0;
+    }
+    *st = finish_simplex(J, ret, keep);
+    return 1;
 }
 
 /*
@@ -925,22 +1174,10 @@ static po_status solve_lp(solve_job *J, int *keep)
     int ret;
     if (J->start != NULL && warm_start(J, &ret))
         return finish_simplex(J, ret, keep);
-    if (J->opt.method == PO_METHOD_INTERIOR && try_interior(J, keep)) {
-        if (!J->opt.sensitivity)
-            return PO_OK;
-        /* ranging needs an optimal basis, which the interior point method
-         * does not give: solve again with the simplex method */
-        ctx_note(&J->c, "sensitivity: re-solving with the primal simplex "
-                        "method for an optimal basis");
-        if (!J->opt.presolve)
-            glp_adv_basis(P, 0);
-        ret = simplex_call(J, GLP_PRIMAL, J->opt.presolve);
-        if (ret == 0 && glp_get_status(P) == GLP_OPT)
-            return finish_simplex(J, ret, keep);
-        ctx_note(&J->c, "sensitivity: the simplex method ended with %s, "
-                        "status %d; no sensitivity",
-                 po__glpk_code_name(ret), glp_get_status(P));
-        return PO_OK;
+    if (J->opt.method == PO_METHOD_INTERIOR) {
+        po_status st;
+        if (interior_crossover(J, keep, &st))
+            return st;
     }
     int presolve = J->opt.presolve;
     if (!presolve)
