@@ -296,6 +296,8 @@ static po_status elastic(bctx *c, const po_options *opt)
         if (dm)
             po__perr(p, st, NULL, "baseline analysis: %s",
                      po_model_errmsg(dm));
+        else if (st != PO_ENOMEM) /* out of memory is named by the caller */
+            po__perr(p, st, NULL, "baseline analysis: %s", po_strerror(st));
         goto done;
     }
     if (po_result_outcome(res) != PO_OUTCOME_OPTIMAL)
