@@ -19,6 +19,17 @@
 #define GM_TAU 0.90   /* a pass must cut the ratio by 10 % to go on */
 #define EXP_LIMIT 256 /* |log2| of any factor: far beyond real data */
 
+/* po__scale's choice per run (bench/scale_vs_loop.c and its note in
+ * docs/benchmarks.md): below these lengths the call overhead of OpenBLAS
+ * costs more than its kernels gain.  Measured per element on this machine
+ * (OpenBLAS 0.3.21, SkylakeX kernels, gcc -O2): idamin + idamax against
+ * the loop 0.17x at 2 entries, 0.55x at 64, 1.1x at 256, 1.8x at 4096;
+ * dscal 0.3x at 2-4 entries, 0.9x at 16, 1.1x-1.45x from 32 on. */
+#define HYBRID_MINMAX_LEN 256
+#define HYBRID_SCAL_LEN 32
+
+enum { KERNEL_LOOP, KERNEL_BLAS, KERNEL_BY_LENGTH };
+
 /* |A| by rows and by columns, the exponents, and the factors of a pass. */
 typedef struct sc_mat {
     int m, n, nnz;
@@ -27,7 +38,7 @@ typedef struct sc_mat {
     double *rv, *cv;
     int *er, *ec; /* log2 of the factors found so far */
     double *f;    /* one pass's factors, max(m, n) */
-    int blas;     /* the kernels below: OpenBLAS or plain loops */
+    int kernel;   /* KERNEL_*: OpenBLAS, plain loops, or by run length */
 } sc_mat;
 
 static void sc_free(sc_mat *M)
@@ -49,7 +60,8 @@ static void sc_free(sc_mat *M)
 static void run_minmax(const sc_mat *M, int len, const double *v, double *mn,
                        double *mx)
 {
-    if (M->blas) {
+    if (M->kernel == KERNEL_BLAS ||
+        (M->kernel == KERNEL_BY_LENGTH && len >= HYBRID_MINMAX_LEN)) {
         *mx = v[cblas_idamax(len, v, 1)];
         *mn = v[cblas_idamin(len, v, 1)];
         return;
@@ -67,7 +79,8 @@ static void run_minmax(const sc_mat *M, int len, const double *v, double *mn,
 
 static void run_scale(const sc_mat *M, int len, double f, double *v)
 {
-    if (M->blas) {
+    if (M->kernel == KERNEL_BLAS ||
+        (M->kernel == KERNEL_BY_LENGTH && len >= HYBRID_SCAL_LEN)) {
         cblas_dscal(len, f, v, 1);
         return;
     }
@@ -263,7 +276,7 @@ static void sc_run(sc_mat *M)
     pass(M, cols_first, 0);
 }
 
-static po_status scale_with(int blas, int m, int n, long nnz, const int *ia,
+static po_status scale_with(int kernel, int m, int n, long nnz, const int *ia,
                             const int *ja, const double *ar, int base,
                             double *r, double *s)
 {
@@ -273,7 +286,7 @@ static po_status scale_with(int blas, int m, int n, long nnz, const int *ia,
     if ((m > 0 && r == NULL) || (n > 0 && s == NULL))
         return PO_EINVAL;
     sc_mat M = {0};
-    M.blas = blas;
+    M.kernel = kernel;
     st = sc_build(&M, m, n, nnz, ia, ja, ar, base);
     if (st == PO_OK) {
         sc_run(&M);
@@ -290,20 +303,20 @@ po_status po__scale_blas(int m, int n, long nnz, const int *ia,
                          const int *ja, const double *ar, int base,
                          double *r, double *s)
 {
-    return scale_with(1, m, n, nnz, ia, ja, ar, base, r, s);
+    return scale_with(KERNEL_BLAS, m, n, nnz, ia, ja, ar, base, r, s);
 }
 
 po_status po__scale_loop(int m, int n, long nnz, const int *ia,
                          const int *ja, const double *ar, int base,
                          double *r, double *s)
 {
-    return scale_with(0, m, n, nnz, ia, ja, ar, base, r, s);
+    return scale_with(KERNEL_LOOP, m, n, nnz, ia, ja, ar, base, r, s);
 }
 
 po_status po__scale(int m, int n, long nnz, const int *ia, const int *ja,
                     const double *ar, int base, double *r, double *s)
 {
-    return po__scale_loop(m, n, nnz, ia, ja, ar, base, r, s);
+    return scale_with(KERNEL_BY_LENGTH, m, n, nnz, ia, ja, ar, base, r, s);
 }
 
 double po__scale_ratio(int m, int n, long nnz, const int *ia, const int *ja,
