@@ -331,6 +331,63 @@ typedef enum po_scaling {
     PO_SCALE_NONE      /* no scaling */
 } po_scaling;
 
+/* Pricing of the simplex method (options.lp_pricing): how the entering
+ * (primal) or leaving (dual) variable is chosen.  Also used for the LPs of
+ * branch-and-cut. */
+typedef enum po_pricing {
+    PO_PRICING_AUTO = 0, /* default: steepest edge (measured: see
+                            docs/benchmarks.md, "Defaults that win") */
+    PO_PRICING_STEEPEST, /* projected steepest edge (GLPK's GLP_PT_PSE) */
+    PO_PRICING_DANTZIG   /* textbook, Dantzig's rule (GLP_PT_STD) */
+} po_pricing;
+
+/* Ratio test of the simplex method (options.lp_ratio_test). */
+typedef enum po_ratio_test {
+    PO_RATIO_AUTO = 0, /* default: Harris (measured, see po_pricing) */
+    PO_RATIO_HARRIS,   /* Harris' two-pass ratio test (GLP_RT_HAR) */
+    PO_RATIO_FLIP      /* long-step ("bound flipping") ratio test
+                          (GLP_RT_FLIP), in the primal and the dual simplex
+                          method.  For a MIP, branch-and-cut re-solves its
+                          nodes with it too (GLPK's glp_iocp.flip). */
+} po_ratio_test;
+
+/* Branching rule of branch-and-cut (options.mip_branching). */
+typedef enum po_branching {
+    PO_BRANCH_AUTO = 0,        /* default: Driebeck-Tomlin (measured, see
+                                  po_pricing) */
+    PO_BRANCH_DRIEBECK_TOMLIN, /* GLPK's and glpsol's default (GLP_BR_DTH) */
+    PO_BRANCH_PSEUDOCOST,      /* hybrid pseudocost (GLP_BR_PCH) */
+    PO_BRANCH_MOST_FRACTIONAL, /* GLP_BR_MFV */
+    PO_BRANCH_FIRST,           /* first fractional variable (GLP_BR_FFV) */
+    PO_BRANCH_LAST             /* last fractional variable (GLP_BR_LFV) */
+} po_branching;
+
+/* Which open node branch-and-cut takes next (options.mip_backtrack). */
+typedef enum po_backtrack {
+    PO_BACKTRACK_AUTO = 0,        /* default: best local bound (measured,
+                                     see po_pricing) */
+    PO_BACKTRACK_BEST_BOUND,      /* best local bound (GLP_BT_BLB; GLPK's
+                                     and glpsol's default) */
+    PO_BACKTRACK_BEST_PROJECTION, /* best projection heuristic (GLP_BT_BPH) */
+    PO_BACKTRACK_DEPTH_FIRST,     /* GLP_BT_DFS */
+    PO_BACKTRACK_BREADTH_FIRST    /* GLP_BT_BFS */
+} po_backtrack;
+
+/* Cut families (options.mip_cut_kinds, a bitwise or). */
+#define PO_CUT_GOMORY 0x1 /* Gomory's mixed integer cuts */
+#define PO_CUT_MIR    0x2 /* mixed integer rounding cuts */
+#define PO_CUT_COVER  0x4 /* mixed cover cuts */
+#define PO_CUT_CLIQUE 0x8 /* clique cuts */
+#define PO_CUT_ALL    0xF
+
+/* Primal heuristics of branch-and-cut (options.mip_heuristics, a bitwise
+ * or). */
+#define PO_HEUR_ROUNDING  0x1 /* GLPK's simple rounding (on in GLPK) */
+#define PO_HEUR_FPUMP     0x2 /* feasibility pump, at the root */
+#define PO_HEUR_PROXIMITY 0x4 /* proximity search from the first solution,
+                                 for at most options.mip_proximity_time */
+#define PO_HEUR_ALL       0x7
+
 /* Receives GLPK's and procopt's log text, one whole line (ending in '\n')
  * per call, when set.  Called from the solving thread during the call. */
 typedef void (*po_log_fn)(void *user, const char *text);
@@ -348,7 +405,7 @@ typedef struct po_options {
                               steps, so one node's LP may pass it. */
     po_log_fn log;         /* default NULL: no log at all */
     void *log_user;        /* passed to log */
-    int mip_cuts;          /* 1 (default): Gomory, MIR, cover, clique cuts */
+    int mip_cuts;          /* 1 (default): the cuts of mip_cut_kinds; 0: none */
     int sensitivity;       /* 0 (default); 1: compute the ranging of an
                               optimal solution (po_result_row_range, ...);
                               costs one row or column of the simplex table
@@ -357,8 +414,22 @@ typedef struct po_options {
                               brandy, 6x-7x on a supply chain LP of 6344
                               rows and 12672 columns (loaded machine) */
     int scaling;           /* a po_scaling; see there for the default */
-    int reserved_int[13];
-    double reserved_dbl[16];
+    /* Tuning of GLPK (defaults chosen by measurement: docs/benchmarks.md,
+     * "Defaults that win"; bench/tune.sh reproduces it). */
+    int lp_pricing;        /* a po_pricing; default PO_PRICING_AUTO */
+    int lp_ratio_test;     /* a po_ratio_test; default PO_RATIO_AUTO */
+    int mip_cut_kinds;     /* PO_CUT_* bits, used when mip_cuts is 1;
+                              default PO_CUT_ALL */
+    int mip_branching;     /* a po_branching; default PO_BRANCH_AUTO */
+    int mip_backtrack;     /* a po_backtrack; default PO_BACKTRACK_AUTO */
+    int mip_heuristics;    /* PO_HEUR_* bits; default PO_HEUR_ROUNDING */
+    int mip_binarize;      /* 1: GLPK's MIP presolver replaces general
+                              integers by binaries; default 0 */
+    int reserved_int[6];
+    double mip_proximity_time; /* seconds of proximity search (with
+                              PO_HEUR_PROXIMITY), > 0; default 60 (GLPK's);
+                              never past time_limit */
+    double reserved_dbl[15];
 } po_options;
 
 PO_API void po_options_init(po_options *options);

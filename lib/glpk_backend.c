@@ -26,6 +26,7 @@
  */
 #include "backend.h"
 #include "model.h"
+#include "options.h"
 #include "result.h"
 #include "scale.h"
 
@@ -653,6 +654,99 @@ static const char *meth_name(int meth)
                               : "dual simplex (primal fallback)";
 }
 
+/* ---- Options -> GLPK's control parameters ----
+ * The AUTO values are procopt's measured defaults (docs/benchmarks.md,
+ * "Defaults that win"; bench/tune.sh and bench/tune-results.md). */
+
+static int glpk_pricing(const po_options *o)
+{
+    return o->lp_pricing == PO_PRICING_DANTZIG ? GLP_PT_STD : GLP_PT_PSE;
+}
+
+static int glpk_ratio_test(const po_options *o)
+{
+    return o->lp_ratio_test == PO_RATIO_FLIP ? GLP_RT_FLIP : GLP_RT_HAR;
+}
+
+static void lp_params(solve_job *J, glp_smcp *p)
+{
+    p->pricing = glpk_pricing(&J->opt);
+    p->r_test = glpk_ratio_test(&J->opt);
+    ctx_note(&J->c, "simplex: %s, %s pricing, %s ratio test, presolver %s",
+             meth_name(p->meth),
+             p->pricing == GLP_PT_PSE ? "steepest edge" : "Dantzig",
+             p->r_test == GLP_RT_FLIP ? "long-step" : "Harris",
+             p->presolve == GLP_ON ? "on" : "off");
+}
+
+static int glpk_branching(const po_options *o)
+{
+    switch (o->mip_branching) {
+    case PO_BRANCH_PSEUDOCOST: return GLP_BR_PCH;
+    case PO_BRANCH_MOST_FRACTIONAL: return GLP_BR_MFV;
+    case PO_BRANCH_FIRST: return GLP_BR_FFV;
+    case PO_BRANCH_LAST: return GLP_BR_LFV;
+    default: return GLP_BR_DTH;
+    }
+}
+
+static int glpk_backtrack(const po_options *o)
+{
+    switch (o->mip_backtrack) {
+    case PO_BACKTRACK_BEST_PROJECTION: return GLP_BT_BPH;
+    case PO_BACKTRACK_DEPTH_FIRST: return GLP_BT_DFS;
+    case PO_BACKTRACK_BREADTH_FIRST: return GLP_BT_BFS;
+    default: return GLP_BT_BLB;
+    }
+}
+
+static int on_off(int flag)
+{
+    return flag ? GLP_ON : GLP_OFF;
+}
+
+/* Everything of glp_iocp that options decide, but the limits. */
+static void mip_params(solve_job *J, glp_iocp *p)
+{
+    static const char *const br_names[] = {
+        "", "first fractional", "last fractional", "most fractional",
+        "Driebeck-Tomlin", "pseudocost"};
+    static const char *const bt_names[] = {
+        "", "depth first", "breadth first", "best bound", "best projection"};
+    const po_options *o = &J->opt;
+    int cuts = o->mip_cuts ? o->mip_cut_kinds : 0;
+    int heur = o->mip_heuristics;
+    p->gmi_cuts = on_off(cuts & PO_CUT_GOMORY);
+    p->mir_cuts = on_off(cuts & PO_CUT_MIR);
+    p->cov_cuts = on_off(cuts & PO_CUT_COVER);
+    p->clq_cuts = on_off(cuts & PO_CUT_CLIQUE);
+    p->br_tech = glpk_branching(o);
+    p->bt_tech = glpk_backtrack(o);
+    p->sr_heur = on_off(heur & PO_HEUR_ROUNDING);
+    p->fp_heur = on_off(heur & PO_HEUR_FPUMP);
+    p->ps_heur = on_off(heur & PO_HEUR_PROXIMITY);
+    /* proximity search has its own clock: never past the time left */
+    double ps = o->mip_proximity_time * 1000.0;
+    int left = tm_left(J);
+    p->ps_tm_lim = ps >= (double)left ? left : (int)ceil(ps);
+    p->binarize = on_off(o->mip_binarize && p->presolve == GLP_ON);
+    p->flip = on_off(o->lp_ratio_test == PO_RATIO_FLIP);
+    ctx_note(&J->c,
+             "branch-and-cut: %s branching, %s backtracking, cuts%s%s%s%s%s, "
+             "heuristics%s%s%s%s, binarize %s, %s ratio test",
+             br_names[p->br_tech], bt_names[p->bt_tech],
+             cuts == 0 ? " none" : "",
+             cuts & PO_CUT_GOMORY ? " gomory" : "",
+             cuts & PO_CUT_MIR ? " mir" : "",
+             cuts & PO_CUT_COVER ? " cover" : "",
+             cuts & PO_CUT_CLIQUE ? " clique" : "", heur == 0 ? " none" : "",
+             heur & PO_HEUR_ROUNDING ? " rounding" : "",
+             heur & PO_HEUR_FPUMP ? " fpump" : "",
+             heur & PO_HEUR_PROXIMITY ? " proximity" : "",
+             p->binarize == GLP_ON ? "on" : "off",
+             p->flip == GLP_ON ? "long-step" : "Harris");
+}
+
 static int simplex_call(solve_job *J, int meth, int presolve)
 {
     glp_smcp p;
@@ -660,6 +754,7 @@ static int simplex_call(solve_job *J, int meth, int presolve)
     p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ERR;
     p.meth = meth;
     p.presolve = presolve ? GLP_ON : GLP_OFF;
+    lp_params(J, &p);
     p.it_lim = it_left(J);
     p.tm_lim = tm_left(J);
     int ret = glp_simplex(J->P, &p);
@@ -1290,8 +1385,7 @@ static po_status solve_mip(solve_job *J, int *keep)
     p.presolve = J->opt.presolve ? GLP_ON : GLP_OFF;
     p.mip_gap = J->opt.mip_gap;
     p.tm_lim = tm_left(J);
-    if (J->opt.mip_cuts)
-        p.gmi_cuts = p.mir_cuts = p.cov_cuts = p.clq_cuts = GLP_ON;
+    mip_params(J, &p);
     p.cb_func = mip_callback;
     p.cb_info = J;
     int ret = glp_intopt(P, &p);
@@ -1635,7 +1729,7 @@ static po_status check_options(po_model *mod, const po_options *o,
         return po__model_fail(mod, PO_EINVAL,
                               "%s: options.iteration_limit = %ld is negative",
                               fn, o->iteration_limit);
-    return PO_OK;
+    return po__options_check_tuning(mod, o, fn);
 }
 
 /* po_solve and po_solve_warm: everything but the start basis is shared. */
