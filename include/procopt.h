@@ -309,10 +309,23 @@ typedef enum po_method {
                            LPs, 38 s against 86 s in all) */
     PO_METHOD_PRIMAL,   /* primal simplex */
     PO_METHOD_DUAL,     /* dual simplex */
-    PO_METHOD_INTERIOR  /* interior point (LP only; MIPs use simplex).  Only a
-                           converged optimum is reported; otherwise the
-                           simplex method takes over.  GLPK's interior
-                           point ignores time and iteration limits. */
+    PO_METHOD_INTERIOR  /* interior point (LP only; MIPs use simplex), then
+                           a crossover: a basis from the interior point and
+                           the simplex method from it, so the result is a
+                           basic optimum like the simplex method's (basis,
+                           duals, warm starts, ranging).  The simplex
+                           method decides the outcome: a point the
+                           interior method did not bring to convergence
+                           (brandy, with GLPK's scaling) only starts the
+                           crossover, and when the crossover fails the
+                           simplex method solves from scratch.  The log
+                           ("procopt: interior point ...", "procopt:
+                           crossover: ...") tells which happened.  GLPK's
+                           interior point ignores time and iteration
+                           limits; when the crossover's simplex runs into
+                           one after a converged interior point, the
+                           result is that interior optimum, without a
+                           basis. */
 } po_method;
 
 /* How the constraint matrix is scaled for GLPK (GLPK undoes the scaling
@@ -482,9 +495,11 @@ PO_API const double *po_result_row_activities(const po_result *result);
 /* LP only, optimal solutions: row duals and reduced costs (NULL
  * otherwise; a MIP solved with options.sensitivity has those of its LP with
  * the integer variables fixed, see po_result_has_sensitivity).  Signs follow GLPK: the change of the objective per unit
- * increase of the row activity / variable value.  From the simplex method
- * they belong to an optimal basis; from the interior point method they are
- * the interior optimum's own (not basic). */
+ * increase of the row activity / variable value.  They belong to an
+ * optimal basis (the interior point method included: see its crossover),
+ * except in an interior-point result without a basis (po_result_has_basis
+ * 0: a limit stopped the crossover), where they are the interior
+ * optimum's own. */
 PO_API const double *po_result_duals(const po_result *result);
 PO_API const double *po_result_reduced_costs(const po_result *result);
 /* MIP: best proven bound and relative gap |obj-bound|/max(1e-10,|obj|)
@@ -509,8 +524,8 @@ PO_API int po_result_num_constrs(const po_result *result);
 /* ---- Sensitivity (ranging) ----
  * Computed by po_solve / po_solve_warm when options.sensitivity is 1 and
  * the result is an optimal basic solution: an LP solved by the simplex
- * method; an LP solved by the interior point method is then re-solved by
- * the simplex method (the result holds that basic optimum); a MIP with a
+ * method, or by the interior point method and its crossover (the result
+ * holds that basic optimum); a MIP with a
  * solution: the LP with every integer variable fixed at its value in that
  * solution is solved, and the result's values, row activities, duals and
  * reduced costs are that LP's (the objective is the same for a proven
@@ -568,8 +583,9 @@ typedef enum po_basis_status {
 } po_basis_status;
 
 /* 1 when the result keeps the optimal simplex basis it was found with: LP
- * results with outcome optimal that came from the simplex method (also
- * interior-point ones with options.sensitivity, see above).  A MIP result
+ * results with outcome optimal that came from the simplex method, and
+ * interior-point ones through the crossover (see PO_METHOD_INTERIOR for
+ * the one exception).  A MIP result
  * keeps one only with options.sensitivity: the basis of its LP with the
  * integer variables fixed (it tells which rows bind; po_solve_warm solves
  * MIPs cold whatever the start). */
