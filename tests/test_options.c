@@ -1,0 +1,604 @@
+/*
+ * test_options.c -- the tuning options of po_options (lp_pricing ...
+ * mip_proximity_time): their defaults and place in the struct, the
+ * validation messages, that each knob reaches GLPK (GLPK's own log lines
+ * where it prints them, procopt's note of what it asked for otherwise), and
+ * that a small LP and a small MIP with hand-checked optima stay optimal
+ * under every setting.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "procopt.h"
+
+#define INF PO_INF
+#define TOL 1e-9
+
+static void assert_near(double got, double want, double tol, const char *what)
+{
+    if (!(fabs(got - want) <= tol * fmax(1.0, fabs(want)))) {
+        print_error("%s: got %.17g, want %.17g\n", what, got, want);
+        fail();
+    }
+}
+
+/* ---- log capture ---- */
+
+typedef struct logbuf {
+    char *text;
+    size_t len, cap;
+} logbuf;
+
+static void log_to(void *user, const char *line)
+{
+    logbuf *b = user;
+    size_t n = strlen(line);
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *t = realloc(b->text, cap);
+        if (t == NULL)
+            return; /* the assertions on the text will fail */
+        b->text = t;
+        b->cap = cap;
+    }
+    memcpy(b->text + b->len, line, n + 1);
+    b->len += n;
+}
+
+static int has_line(const logbuf *b, const char *s)
+{
+    return b->text != NULL && strstr(b->text, s) != NULL;
+}
+
+static void assert_logged(const logbuf *b, const char *s)
+{
+    if (!has_line(b, s)) {
+        print_error("log lacks \"%s\"; log:\n%s\n", s,
+                    b->text != NULL ? b->text : "(empty)");
+        fail();
+    }
+}
+
+static void assert_not_logged(const logbuf *b, const char *s)
+{
+    if (has_line(b, s)) {
+        print_error("log has \"%s\"\n", s);
+        fail();
+    }
+}
+
+/* ---- models ---- */
+
+/*
+ * LP "wyndor" (Hillier & Lieberman):
+ *   max 3x + 5y  s.t.  c1: x <= 4,  c2: 2y <= 12,  c3: 3x + 2y <= 18.
+ * Vertices: (0,0)=0, (4,0)=12, (4,3)=27, (2,6)=36, (0,6)=30 -> optimum
+ * (2, 6), objective 36; c2 and c3 bind with duals 1.5 and 1
+ * (x: 3 = 3*y3, y: 5 = 2*y2 + 2*y3).
+ */
+static po_model *wyndor(void)
+{
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
+    assert_int_equal(po_model_add_var(m, "x", 0, INF, 3, PO_CONTINUOUS, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_var(m, "y", 0, INF, 5, PO_CONTINUOUS, NULL),
+                     PO_OK);
+    int i0[] = {0}, i1[] = {1}, i01[] = {0, 1};
+    double one[] = {1}, two[] = {2}, c3[] = {3, 2};
+    assert_int_equal(po_model_add_constr(m, "c1", -INF, 4, 1, i0, one, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "c2", -INF, 12, 1, i1, two, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "c3", -INF, 18, 2, i01, c3, NULL),
+                     PO_OK);
+    return m;
+}
+
+/*
+ * A small MIP with general integers (for binarize), a knapsack row (cover
+ * and MIR cuts), a clique row and a switch:
+ *   max 5x1 + 4x2 + 3x3 + 6b1 + 5b2 + 4b3 + 3b4
+ *   knap:   2x1 + 3x2 + 4x3 + 3b1 + 4b2 + 2b3 + 5b4 <= 14.5
+ *   cap:    3x1 + 2x2 + x3 <= 9.7
+ *   clique: b1 + b2 + b3 <= 1
+ *   switch: x3 - 4b4 <= 0
+ *   x1, x2, x3 integer in [0, 4]; b1..b4 binary.
+ * By hand, case by case on x1 (cap: 3x1 <= 9.7, so x1 <= 3):
+ *   x1 = 3 (15): cap leaves 0.7, so x2 = x3 = 0; knap leaves 8.5 for the
+ *     binaries, of which the clique allows one of b1, b2, b3: b1 + b4
+ *     (8 units, 9) beats b3 + b4 (7 units, 7); b2 + b4 needs 9: 24.
+ *   x1 = 2 (10): cap leaves 3.7 (2x2 + x3), knap 10.5: x2 = 1 with
+ *     b3 + b4 (3 + 2 + 5 = 10 units, 4 + 4 + 3 = 11) is the best: 21.
+ *   x1 = 1 (5): x2 = 3 and b1 (9 + 3 units of the 12.5 left, 18): 23.
+ *   x1 = 0: x2 = 4 and b3 (12 + 2 units, 20): 20.
+ * So the optimum is 24 at x = (3, 0, 0), b = (1, 0, 0, 1), the only one;
+ * optimum_by_enumeration re-checks it by brute force.
+ */
+static const double mip_obj[7] = {5, 4, 3, 6, 5, 4, 3};
+static const double mip_opt = 24;
+static const double mip_x[7] = {3, 0, 0, 1, 0, 0, 1};
+
+static po_model *small_mip(void)
+{
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
+    static const char *const names[7] = {"x1", "x2", "x3", "b1",
+                                         "b2", "b3", "b4"};
+    for (int j = 0; j < 7; j++)
+        assert_int_equal(po_model_add_var(m, names[j], 0, j < 3 ? 4 : 1,
+                                          mip_obj[j],
+                                          j < 3 ? PO_INTEGER : PO_BINARY,
+                                          NULL),
+                         PO_OK);
+    int all[] = {0, 1, 2, 3, 4, 5, 6};
+    double knap[] = {2, 3, 4, 3, 4, 2, 5};
+    double cap[] = {3, 2, 1};
+    int bs[] = {3, 4, 5};
+    double ones[] = {1, 1, 1};
+    int sw[] = {2, 6};
+    double swv[] = {1, -4};
+    assert_int_equal(po_model_add_constr(m, "knap", -INF, 14.5, 7, all, knap,
+                                         NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "cap", -INF, 9.7, 3, all, cap,
+                                         NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "clique", -INF, 1, 3, bs, ones,
+                                         NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "switch", -INF, 0, 2, sw, swv,
+                                         NULL),
+                     PO_OK);
+    return m;
+}
+
+/* The MIP's optimum by trying every integer point (5^3 * 2^4 of them). */
+static double optimum_by_enumeration(int *count)
+{
+    double best = -INFINITY;
+    *count = 0;
+    for (int p = 0; p < 5 * 5 * 5 * 16; p++) {
+        int x1 = p % 5, x2 = p / 5 % 5, x3 = p / 25 % 5, b = p / 125;
+        int b1 = b & 1, b2 = b >> 1 & 1, b3 = b >> 2 & 1, b4 = b >> 3 & 1;
+        if (2 * x1 + 3 * x2 + 4 * x3 + 3 * b1 + 4 * b2 + 2 * b3 + 5 * b4 >
+                14.5 ||
+            3 * x1 + 2 * x2 + x3 > 9.7 || b1 + b2 + b3 > 1 || x3 > 4 * b4)
+            continue;
+        double v = 5 * x1 + 4 * x2 + 3 * x3 + 6 * b1 + 5 * b2 + 4 * b3 +
+                   3 * b4;
+        if (v > best) {
+            best = v;
+            *count = 1;
+        } else if (v == best) {
+            (*count)++;
+        }
+    }
+    return best;
+}
+
+static po_result *solve_ok(po_model *m, const po_options *o)
+{
+    po_result *r = NULL;
+    po_status st = po_solve(m, o, &r);
+    if (st != PO_OK) {
+        print_error("po_solve: %s\n", po_model_errmsg(m));
+        fail();
+    }
+    assert_non_null(r);
+    return r;
+}
+
+/* ---- defaults and layout ---- */
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    po_options o;
+    memset(&o, 0x5A, sizeof o);
+    po_options_init(&o);
+    assert_int_equal(o.lp_pricing, PO_PRICING_AUTO);
+    assert_int_equal(o.lp_ratio_test, PO_RATIO_AUTO);
+    assert_int_equal(o.mip_cuts, 1);
+    assert_int_equal(o.mip_cut_kinds, PO_CUT_ALL);
+    assert_int_equal(o.mip_branching, PO_BRANCH_AUTO);
+    assert_int_equal(o.mip_backtrack, PO_BACKTRACK_AUTO);
+    assert_int_equal(o.mip_heuristics, PO_HEUR_ROUNDING);
+    assert_int_equal(o.mip_binarize, 0);
+    assert_true(o.mip_proximity_time == 60.0);
+    for (size_t k = 0; k < sizeof o.reserved_int / sizeof o.reserved_int[0];
+         k++)
+        assert_int_equal(o.reserved_int[k], 0);
+    for (size_t k = 0; k < sizeof o.reserved_dbl / sizeof o.reserved_dbl[0];
+         k++)
+        assert_true(o.reserved_dbl[k] == 0);
+    /* the new fields took reserved slots: from mip_cuts to the doubles
+     * there are still 16 ints, and 16 doubles after them */
+    assert_int_equal(offsetof(po_options, mip_proximity_time) -
+                         offsetof(po_options, mip_cuts),
+                     16 * sizeof(int));
+    assert_int_equal(sizeof(po_options) -
+                         offsetof(po_options, mip_proximity_time),
+                     16 * sizeof(double));
+    /* bit values are part of the API */
+    assert_int_equal(PO_CUT_GOMORY | PO_CUT_MIR | PO_CUT_COVER |
+                         PO_CUT_CLIQUE,
+                     PO_CUT_ALL);
+    assert_int_equal(PO_HEUR_ROUNDING | PO_HEUR_FPUMP | PO_HEUR_PROXIMITY,
+                     PO_HEUR_ALL);
+}
+
+/* ---- validation ---- */
+
+static void expect_bad(po_options *o, po_status want, const char *msg)
+{
+    po_model *m = wyndor();
+    po_result *r = (po_result *)&r;
+    assert_int_equal(po_solve(m, o, &r), want);
+    assert_null(r);
+    assert_string_equal(po_model_errmsg(m), msg);
+    /* po_solve_warm validates the same way */
+    po_result *start = solve_ok(m, NULL);
+    r = (po_result *)&r;
+    assert_int_equal(po_solve_warm(m, o, start, &r), want);
+    assert_null(r);
+    char warm_msg[256];
+    snprintf(warm_msg, sizeof warm_msg, "po_solve_warm%s",
+             msg + strlen("po_solve"));
+    assert_string_equal(po_model_errmsg(m), warm_msg);
+    po_result_free(start);
+    po_model_free(m);
+}
+
+static void test_validation(void **state)
+{
+    (void)state;
+    po_options o;
+    po_options_init(&o);
+    o.lp_pricing = 3;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.lp_pricing = 3 is not a po_pricing");
+    po_options_init(&o);
+    o.lp_pricing = -1;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.lp_pricing = -1 is not a po_pricing");
+    po_options_init(&o);
+    o.lp_ratio_test = 3;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.lp_ratio_test = 3 is not a po_ratio_test");
+    po_options_init(&o);
+    o.mip_branching = 6;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_branching = 6 is not a po_branching");
+    po_options_init(&o);
+    o.mip_backtrack = 5;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_backtrack = 5 is not a po_backtrack");
+    po_options_init(&o);
+    o.mip_cut_kinds = 16;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_cut_kinds = 16 has bits other than "
+               "PO_CUT_*");
+    po_options_init(&o);
+    o.mip_cut_kinds = -1;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_cut_kinds = -1 has bits other than "
+               "PO_CUT_*");
+    po_options_init(&o);
+    o.mip_heuristics = 8;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_heuristics = 8 has bits other than "
+               "PO_HEUR_*");
+    po_options_init(&o);
+    o.mip_binarize = 2;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_binarize = 2 (must be 0 or 1)");
+    po_options_init(&o);
+    o.mip_proximity_time = 0;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_proximity_time = 0 (must be > 0)");
+    po_options_init(&o);
+    o.mip_proximity_time = -2.5;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.mip_proximity_time = -2.5 (must be > 0)");
+    po_options_init(&o);
+    o.mip_proximity_time = NAN;
+    expect_bad(&o, PO_ENAN, "po_solve: options.mip_proximity_time is NaN");
+
+    /* the edges are accepted; INFINITY means "only the time limit" */
+    po_model *m = wyndor();
+    po_options_init(&o);
+    o.lp_pricing = PO_PRICING_DANTZIG;
+    o.lp_ratio_test = PO_RATIO_FLIP;
+    o.mip_branching = PO_BRANCH_LAST;
+    o.mip_backtrack = PO_BACKTRACK_BREADTH_FIRST;
+    o.mip_cut_kinds = 0;
+    o.mip_heuristics = PO_HEUR_ALL;
+    o.mip_binarize = 1;
+    o.mip_proximity_time = INFINITY;
+    po_result *r = solve_ok(m, &o);
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    po_result_free(r);
+    po_model_free(m);
+}
+
+/* ---- the LP under every simplex setting ---- */
+
+static void test_lp_every_setting(void **state)
+{
+    (void)state;
+    static const char *const meth_words[] = {"primal simplex",
+                                             "primal simplex",
+                                             "dual simplex"};
+    static const char *const pricing_words[] = {
+        "steepest edge pricing", "steepest edge pricing", "Dantzig pricing"};
+    static const char *const ratio_words[] = {
+        "Harris ratio test", "Harris ratio test", "long-step ratio test"};
+    po_model *m = wyndor();
+    for (int meth = PO_METHOD_AUTO; meth <= PO_METHOD_DUAL; meth++)
+        for (int pr = 0; pr <= PO_PRICING_DANTZIG; pr++)
+            for (int rt = 0; rt <= PO_RATIO_FLIP; rt++)
+                for (int pre = 0; pre <= 1; pre++) {
+                    logbuf lb = {0};
+                    po_options o;
+                    po_options_init(&o);
+                    o.method = (po_method)meth;
+                    o.lp_pricing = pr;
+                    o.lp_ratio_test = rt;
+                    o.presolve = pre;
+                    o.log = log_to;
+                    o.log_user = &lb;
+                    po_result *r = solve_ok(m, &o);
+                    assert_int_equal(po_result_outcome(r),
+                                     PO_OUTCOME_OPTIMAL);
+                    assert_near(po_result_objective(r), 36, TOL, "obj");
+                    assert_near(po_result_values(r)[0], 2, TOL, "x");
+                    assert_near(po_result_values(r)[1], 6, TOL, "y");
+                    assert_near(po_result_duals(r)[1], 1.5, TOL, "dual c2");
+                    assert_near(po_result_duals(r)[2], 1, TOL, "dual c3");
+                    char note[256];
+                    snprintf(note, sizeof note,
+                             "procopt: simplex: %s, %s, %s, presolver %s\n",
+                             meth_words[meth], pricing_words[pr],
+                             ratio_words[rt], pre ? "on" : "off");
+                    assert_logged(&lb, note);
+                    po_result_free(r);
+                    free(lb.text);
+                }
+    po_model_free(m);
+}
+
+/* ---- the MIP under every branch-and-cut setting ---- */
+
+static void check_mip(po_model *m, const po_options *base, const char *what)
+{
+    po_result *r = solve_ok(m, base);
+    if (po_result_outcome(r) != PO_OUTCOME_OPTIMAL) {
+        print_error("%s: outcome %s\n", what,
+                    po_outcome_name(po_result_outcome(r)));
+        fail();
+    }
+    assert_near(po_result_objective(r), mip_opt, TOL, what);
+    for (int j = 0; j < 7; j++)
+        assert_near(po_result_values(r)[j], mip_x[j], 1e-6, what);
+    po_result_free(r);
+}
+
+static void test_mip_every_setting(void **state)
+{
+    (void)state;
+    int count;
+    assert_true(optimum_by_enumeration(&count) == mip_opt);
+    assert_int_equal(count, 1);
+
+    po_model *m = small_mip();
+    char what[128];
+    for (int pre = 0; pre <= 1; pre++) {
+        /* branching x backtracking, without cuts so that the tree is
+         * searched */
+        for (int br = 0; br <= PO_BRANCH_LAST; br++)
+            for (int bt = 0; bt <= PO_BACKTRACK_BREADTH_FIRST; bt++) {
+                po_options o;
+                po_options_init(&o);
+                o.presolve = pre;
+                o.mip_cuts = 0;
+                o.mip_branching = br;
+                o.mip_backtrack = bt;
+                snprintf(what, sizeof what, "presolve %d branch %d back %d",
+                         pre, br, bt);
+                check_mip(m, &o, what);
+            }
+        /* every set of cut families */
+        for (int cuts = 0; cuts <= PO_CUT_ALL; cuts++) {
+            po_options o;
+            po_options_init(&o);
+            o.presolve = pre;
+            o.mip_cut_kinds = cuts;
+            snprintf(what, sizeof what, "presolve %d cuts %d", pre, cuts);
+            check_mip(m, &o, what);
+        }
+        /* every set of heuristics, with and without binarize and the
+         * long-step ratio test */
+        for (int h = 0; h <= PO_HEUR_ALL; h++)
+            for (int bin = 0; bin <= 1; bin++)
+                for (int rt = 0; rt <= PO_RATIO_FLIP; rt++) {
+                    po_options o;
+                    po_options_init(&o);
+                    o.presolve = pre;
+                    o.mip_heuristics = h;
+                    o.mip_binarize = bin;
+                    o.lp_ratio_test = rt;
+                    o.mip_proximity_time = 2;
+                    snprintf(what, sizeof what,
+                             "presolve %d heur %d binarize %d ratio %d", pre,
+                             h, bin, rt);
+                    check_mip(m, &o, what);
+                }
+    }
+    po_model_free(m);
+}
+
+/* ---- what GLPK is asked, seen in the log ---- */
+
+static void solve_logged(po_model *m, po_options *o, logbuf *lb)
+{
+    o->log = log_to;
+    o->log_user = lb;
+    po_result *r = solve_ok(m, o);
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_near(po_result_objective(r), mip_opt, TOL, "objective");
+    po_result_free(r);
+}
+
+static void test_mip_log(void **state)
+{
+    (void)state;
+    po_model *m = small_mip();
+    po_options o;
+
+    /* defaults: what procopt asks for, and GLPK's echo of the cuts */
+    logbuf lb = {0};
+    po_options_init(&o);
+    solve_logged(m, &o, &lb);
+    assert_logged(&lb, "procopt: branch-and-cut: Driebeck-Tomlin branching, "
+                       "best bound backtracking, cuts gomory mir cover "
+                       "clique, heuristics rounding, binarize off, Harris "
+                       "ratio test\n");
+    assert_logged(&lb, "Gomory's cuts enabled");
+    assert_logged(&lb, "MIR cuts enabled");
+    assert_logged(&lb, "Cover cuts enabled");
+    assert_logged(&lb, "Clique cuts enabled");
+    assert_not_logged(&lb, "Long-step dual simplex will be used");
+    assert_not_logged(&lb, "Applying FPUMP heuristic");
+    assert_not_logged(&lb, "Applying PROXY heuristic");
+    free(lb.text);
+
+    /* one cut family each */
+    static const char *const cut_lines[4] = {
+        "Gomory's cuts enabled", "MIR cuts enabled", "Cover cuts enabled",
+        "Clique cuts enabled"};
+    for (int k = 0; k < 4; k++) {
+        logbuf b = {0};
+        po_options_init(&o);
+        o.mip_cut_kinds = 1 << k;
+        solve_logged(m, &o, &b);
+        for (int l = 0; l < 4; l++)
+            if (l == k)
+                assert_logged(&b, cut_lines[l]);
+            else
+                assert_not_logged(&b, cut_lines[l]);
+        free(b.text);
+    }
+
+    /* mip_cuts 0 overrides the kinds */
+    logbuf nc = {0};
+    po_options_init(&o);
+    o.mip_cuts = 0;
+    solve_logged(m, &o, &nc);
+    assert_logged(&nc, ", cuts none, ");
+    for (int l = 0; l < 4; l++)
+        assert_not_logged(&nc, cut_lines[l]);
+    free(nc.text);
+
+    /* everything else changed at once */
+    logbuf all = {0};
+    po_options_init(&o);
+    o.mip_branching = PO_BRANCH_PSEUDOCOST;
+    o.mip_backtrack = PO_BACKTRACK_DEPTH_FIRST;
+    o.mip_cut_kinds = PO_CUT_MIR | PO_CUT_CLIQUE;
+    o.mip_heuristics = PO_HEUR_FPUMP | PO_HEUR_PROXIMITY;
+    o.mip_proximity_time = 3;
+    o.mip_binarize = 1;
+    o.lp_ratio_test = PO_RATIO_FLIP;
+    solve_logged(m, &o, &all);
+    assert_logged(&all, "procopt: branch-and-cut: pseudocost branching, "
+                        "depth first backtracking, cuts mir clique, "
+                        "heuristics fpump proximity, binarize on, long-step "
+                        "ratio test\n");
+    assert_logged(&all, "Long-step dual simplex will be used");
+    assert_logged(&all, "Applying FPUMP heuristic");
+    assert_logged(&all, "Applying PROXY heuristic");
+    assert_logged(&all, "Proxy's time limit set to 3 seconds.");
+    free(all.text);
+
+    /* the other rules by name */
+    static const struct {
+        int br, bt;
+        const char *note;
+    } rules[] = {
+        {PO_BRANCH_MOST_FRACTIONAL, PO_BACKTRACK_BEST_PROJECTION,
+         "most fractional branching, best projection backtracking"},
+        {PO_BRANCH_FIRST, PO_BACKTRACK_BREADTH_FIRST,
+         "first fractional branching, breadth first backtracking"},
+        {PO_BRANCH_LAST, PO_BACKTRACK_BEST_BOUND,
+         "last fractional branching, best bound backtracking"},
+        {PO_BRANCH_DRIEBECK_TOMLIN, PO_BACKTRACK_AUTO,
+         "Driebeck-Tomlin branching, best bound backtracking"},
+    };
+    for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
+        logbuf b = {0};
+        po_options_init(&o);
+        o.mip_branching = rules[k].br;
+        o.mip_backtrack = rules[k].bt;
+        solve_logged(m, &o, &b);
+        assert_logged(&b, rules[k].note);
+        free(b.text);
+    }
+
+    /* binarize needs GLPK's MIP presolver: off without it */
+    logbuf np = {0};
+    po_options_init(&o);
+    o.presolve = 0;
+    o.mip_binarize = 1;
+    o.mip_heuristics = 0;
+    solve_logged(m, &o, &np);
+    assert_logged(&np, "heuristics none, binarize off,");
+    free(np.text);
+    po_model_free(m);
+}
+
+/* Proximity search runs on its own clock: procopt never gives it more than
+ * the time left. */
+static void test_proximity_capped(void **state)
+{
+    (void)state;
+    po_model *m = small_mip();
+    po_options o;
+    logbuf free_run = {0}, capped = {0};
+    po_options_init(&o);
+    o.mip_heuristics = PO_HEUR_PROXIMITY;
+    o.mip_proximity_time = 1000;
+    solve_logged(m, &o, &free_run);
+    /* GLPK prints whole seconds (milliseconds / 1000) */
+    assert_logged(&free_run, "Proxy's time limit set to 1000 seconds.");
+    o.time_limit = 30.9;
+    solve_logged(m, &o, &capped);
+    /* 30.9 s minus the little time spent before branch-and-cut starts */
+    assert_logged(&capped, "Proxy's time limit set to 30 seconds.");
+    free(free_run.text);
+    free(capped.text);
+    po_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_validation),
+        cmocka_unit_test(test_lp_every_setting),
+        cmocka_unit_test(test_mip_every_setting),
+        cmocka_unit_test(test_mip_log),
+        cmocka_unit_test(test_proximity_capped),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
