@@ -592,8 +592,8 @@ typedef struct solve_job {
     int in_sens;    /* inside the ranging: a trap loses only the ranges */
     int *ind;       /* ranging work arrays (ncols + 1), allocated before */
     double *val;    /* GLPK runs */
-    double *scale;  /* PO_SCALE_OWN: row then column factors (L.m + L.n),
-                       computed before GLPK runs */
+    double *scale;  /* PO_SCALE_OWN: row then column factors (L.m + L.n) */
+    int scaled;     /* options.scaling applied to P (ensure_scaled) */
 } solve_job;
 
 static double elapsed(const solve_job *J)
@@ -747,8 +747,12 @@ static void mip_params(solve_job *J, glp_iocp *p)
              p->flip == GLP_ON ? "long-step" : "Harris");
 }
 
+static void ensure_scaled(solve_job *J);
+
 static int simplex_call(solve_job *J, int meth, int presolve)
 {
+    if (!presolve)
+        ensure_scaled(J);
     glp_smcp p;
     glp_init_smcp(&p);
     p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ERR;
@@ -1150,6 +1154,7 @@ static int interior_crossover(solve_job *J, int *keep, po_status *st)
                         "using the simplex method");
         return 0;
     }
+    ensure_scaled(J);
     glp_iptcp p;
     glp_init_iptcp(&p);
     /* at least GLP_MSG_ON so the iteration lines can be counted; the text
@@ -1601,60 +1606,58 @@ static int analyze(solve_job *J)
     return 1;
 }
 
-/* PO_SCALE_OWN: the factors, computed before GLPK runs so that running out
- * of memory is an ordinary failure (J->scale is freed with the job). */
-static po_status scale_factors(solve_job *J)
-{
-    if (J->opt.scaling != PO_SCALE_OWN || J->L.m == 0 || J->L.n == 0)
-        return PO_OK;
-    J->scale = malloc(((size_t)J->L.m + (size_t)J->L.n) * sizeof(double));
-    if (J->scale == NULL)
-        return po__model_fail(J->model, PO_ENOMEM, "%s: out of memory",
-                              J->fn);
-    /* the prep arrays are 1-based with entry 0 unused */
-    po_status st = po__scale(J->L.m, J->L.n, J->L.ne, J->L.ia + 1,
-                             J->L.ja + 1, J->L.ar + 1, 1, J->scale,
-                             J->scale + J->L.m);
-    if (st != PO_OK)
-        return po__model_fail(J->model, st, "%s: scaling: %s", J->fn,
-                              po_strerror(st));
-    return PO_OK;
-}
-
-/* Inside the session, right after loading: options.scaling.  GLPK keeps
- * the factors beside the unscaled data and undoes them in every value it
- * reports. */
-static void apply_scaling(solve_job *J)
+/*
+ * options.scaling.  GLPK keeps scale factors beside the unscaled data and
+ * undoes them in every value it reports.  They matter only to what runs on
+ * P itself: the simplex method without presolver (warm starts, fallbacks,
+ * a MIP's relaxation without presolver), the interior point method,
+ * branch-and-cut without presolver.  GLPK's presolvers copy the problem
+ * unscaled and scale their reduced copy themselves, so when one runs first
+ * the scaling waits for the first call that needs it, if any: measured,
+ * glp_scale_prob(GLP_SF_AUTO) takes 1.9 s on a process LP of 455k nonzeros
+ * (po__scale: 70 ms), all of it wasted before a presolved solve.
+ * Our factors are computed here, inside the session: po__scale calls no
+ * GLPK function, so no trap can interrupt it, and J->scale is freed with
+ * the job.  Out of memory, GLPK's scaling stands in.
+ */
+static void ensure_scaled(solve_job *J)
 {
     glp_prob *P = J->P;
-    int m = J->L.m, n = J->L.n;
+    const prep *L = &J->L;
+    int m = L->m, n = L->n;
+    if (J->scaled)
+        return;
+    J->scaled = 1;
     if (m == 0 || n == 0 || J->opt.scaling == PO_SCALE_NONE)
         return;
-    if (J->opt.scaling == PO_SCALE_GLPK) {
-        /* as glpsol does by default */
-        glp_scale_prob(P, GLP_SF_AUTO);
-        return;
+    if (J->opt.scaling == PO_SCALE_OWN) {
+        J->scale = malloc(((size_t)m + (size_t)n) * sizeof(double));
+        /* the prep arrays are 1-based with entry 0 unused */
+        if (J->scale != NULL &&
+            po__scale(m, n, L->ne, L->ia + 1, L->ja + 1, L->ar + 1, 1,
+                      J->scale, J->scale + m) == PO_OK) {
+            for (int i = 1; i <= m; i++)
+                glp_set_rii(P, i, J->scale[i - 1]);
+            for (int j = 1; j <= n; j++)
+                glp_set_sjj(P, j, J->scale[m + j - 1]);
+            if (J->c.log != NULL)
+                ctx_note(&J->c, "scaling: power-of-2 factors, max/min "
+                                "|a_ij| %.3g -> %.3g",
+                         po__scale_ratio(m, n, L->ne, L->ia + 1, L->ja + 1,
+                                         L->ar + 1, 1, NULL, NULL),
+                         po__scale_ratio(m, n, L->ne, L->ia + 1, L->ja + 1,
+                                         L->ar + 1, 1, J->scale,
+                                         J->scale + m));
+            return;
+        }
+        ctx_note(&J->c, "scaling: out of memory for procopt's factors; "
+                        "GLPK's scaling instead");
     }
-    for (int i = 1; i <= m; i++)
-        glp_set_rii(P, i, J->scale[i - 1]);
-    for (int j = 1; j <= n; j++)
-        glp_set_sjj(P, j, J->scale[m + j - 1]);
-    if (J->c.log != NULL) {
-        const prep *L = &J->L;
-        ctx_note(&J->c, "scaling: power-of-2 factors, max/min |a_ij| "
-                        "%.3g -> %.3g",
-                 po__scale_ratio(m, n, L->ne, L->ia + 1, L->ja + 1,
-                                 L->ar + 1, 1, NULL, NULL),
-                 po__scale_ratio(m, n, L->ne, L->ia + 1, L->ja + 1,
-                                 L->ar + 1, 1, J->scale, J->scale + m));
-    }
+    glp_scale_prob(P, GLP_SF_AUTO); /* as glpsol does by default */
 }
 
 static po_status solve_trapped(solve_job *J, int *keep)
 {
-    po_status sst = scale_factors(J);
-    if (sst != PO_OK)
-        return sst;
     if (setjmp(J->c.jmp) != 0) {
         J->P = NULL; /* freed with the environment */
         if (J->in_sens) {
@@ -1674,7 +1677,10 @@ static po_status solve_trapped(solve_job *J, int *keep)
     J->P = glp_create_prob();
     int mip = J->L.nint > 0;
     load_prob(J->P, J->model, &J->L, 0, mip);
-    apply_scaling(J);
+    /* at once, unless GLPK's presolver runs first (see ensure_scaled) */
+    if (!J->opt.presolve || J->start != NULL ||
+        (!mip && J->opt.method == PO_METHOD_INTERIOR))
+        ensure_scaled(J);
     po_status st = mip ? solve_mip(J, keep) : solve_lp(J, keep);
     if (st == PO_OK && J->opt.sensitivity && J->basis_opt &&
         *keep == KEEP_ALL) {
