@@ -334,14 +334,21 @@ typedef enum po_method {
  * scales the reduced LP itself with GLP_SF_AUTO whatever is chosen here:
  * this choice applies to the simplex method without presolver (and warm
  * starts), to the interior point method and to branch-and-cut without
- * the MIP presolver. */
+ * the MIP presolver, and costs nothing before a presolved solve. */
 typedef enum po_scaling {
-    PO_SCALE_GLPK = 0, /* GLPK's glp_scale_prob(GLP_SF_AUTO): geometric mean
-                          then equilibration, skipped when every |a_ij| is
-                          in [0.1, 10] (glpsol's default) */
-    PO_SCALE_OWN,      /* procopt's: the same algorithm with every factor a
-                          power of 2, so scaling adds no rounding error */
-    PO_SCALE_NONE      /* no scaling */
+    PO_SCALE_OWN = 0, /* default: procopt's, GLPK's algorithm (below) with
+                         every factor a power of 2, so scaling adds no
+                         rounding error.  Measured on the 91 netlib LPs
+                         without presolver: 0.92x the time of GLPK's scaling
+                         (geometric mean), 1.5 % more iterations; computing
+                         the factors takes 1/3 to 1/55 of glp_scale_prob's
+                         time (70 ms against 1.9 s on a process LP of 455k
+                         nonzeros), which every warm start pays again */
+    PO_SCALE_GLPK,    /* GLPK's glp_scale_prob(GLP_SF_AUTO): geometric mean
+                         then equilibration, skipped when every |a_ij| is
+                         in [0.1, 10] (glpsol's default) */
+    PO_SCALE_NONE     /* no scaling (netlib pilot87 then ends at a wrong
+                         optimum) */
 } po_scaling;
 
 /* Pricing of the simplex method (options.lp_pricing): how the entering

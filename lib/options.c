@@ -28,7 +28,7 @@ void po_options_init(po_options *options)
     options->log_user = NULL;
     options->mip_cuts = 1;
     options->sensitivity = 0;
-    options->scaling = PO_SCALE_GLPK;
+    options->scaling = PO_SCALE_OWN;
     options->lp_pricing = PO_PRICING_AUTO;
     options->lp_ratio_test = PO_RATIO_AUTO;
     options->mip_cut_kinds = PO_CUT_ALL;
