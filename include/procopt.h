@@ -408,6 +408,32 @@ typedef enum po_backtrack {
                                  for at most options.mip_proximity_time */
 #define PO_HEUR_ALL       0x7
 
+/* procopt's own presolve reductions (options.reductions, a bitwise or).
+ * They run before GLPK (and before GLPK's presolver, options.presolve,
+ * which stays available on the reduced model); postsolve gives back the
+ * primal values, row activities, duals, reduced costs and the optimal
+ * basis of the model itself, so a result looks the same with or without
+ * them (po_solve_warm can start from it).  Not used when
+ * options.sensitivity is 1 (the ranging needs GLPK to hold the model
+ * itself) nor by po_solve_warm.  The last three change only MIPs (for an
+ * LP they would change the duals); the others apply to LPs and MIPs. */
+#define PO_REDUCE_EMPTY     0x001 /* empty rows; empty columns (set at the
+                                     bound their cost prefers) */
+#define PO_REDUCE_SINGLETON 0x002 /* rows of one variable become its bounds */
+#define PO_REDUCE_FIXED     0x004 /* fixed variables leave the model */
+#define PO_REDUCE_DUP_ROWS  0x008 /* proportional rows merged */
+#define PO_REDUCE_DUP_COLS  0x010 /* proportional continuous columns with
+                                     proportional costs merged */
+#define PO_REDUCE_FORCING   0x020 /* forcing rows (their bound can only be
+                                     met with every variable at a bound)
+                                     and redundant rows or row sides, from
+                                     activity bounds; free rows */
+#define PO_REDUCE_BOUNDS    0x040 /* MIP: bounds implied by the rows */
+#define PO_REDUCE_COEFS     0x080 /* MIP: coefficient (big-M) tightening of
+                                     0/1 variables in inequalities */
+#define PO_REDUCE_INT_ROUND 0x100 /* MIP: integer bounds rounded inward */
+#define PO_REDUCE_ALL       0x1FF
+
 /* Receives GLPK's and procopt's log text, one whole line (ending in '\n')
  * per call, when set.  Called from the solving thread during the call. */
 typedef void (*po_log_fn)(void *user, const char *text);
@@ -445,7 +471,9 @@ typedef struct po_options {
     int mip_heuristics;    /* PO_HEUR_* bits; default PO_HEUR_ROUNDING */
     int mip_binarize;      /* 1: GLPK's MIP presolver replaces general
                               integers by binaries; default 0 */
-    int reserved_int[6];
+    int reductions;        /* PO_REDUCE_* bits: procopt's presolve;
+                              0 = off; default PO_REDUCE_ALL */
+    int reserved_int[5];
     double mip_proximity_time; /* seconds of proximity search (with
                               PO_HEUR_PROXIMITY), > 0; default 60 (GLPK's);
                               never past time_limit */

@@ -15,6 +15,12 @@
 po_status po__backend_test_fatal(po_model *model, po_log_fn log,
                                  void *log_user);
 
+/* po_solve without procopt's presolve: the model as it is goes to GLPK
+ * (solve.c defines po_solve around it).  Same contract as po_solve;
+ * messages name "po_solve". */
+po_status po__backend_solve(po_model *model, const po_options *options,
+                            po_result **result);
+
 /* "GLP_ENOPFS (no primal feasible solution)" for a GLPK return code of
  * glp_simplex/glp_interior/glp_intopt; "0 (success)" for 0. */
 const char *po__glpk_code_name(int code);

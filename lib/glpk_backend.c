@@ -1843,8 +1843,8 @@ static po_status solve_common(po_model *model, const po_options *options,
     return PO_OK;
 }
 
-po_status po_solve(po_model *model, const po_options *options,
-                   po_result **result)
+po_status po__backend_solve(po_model *model, const po_options *options,
+                            po_result **result)
 {
     return solve_common(model, options, NULL, result, "po_solve");
 }

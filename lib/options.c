@@ -37,6 +37,7 @@ void po_options_init(po_options *options)
     options->mip_heuristics = PO_HEUR_ROUNDING;
     options->mip_binarize = 0;
     options->mip_proximity_time = 60.0;
+    options->reductions = PO_REDUCE_ALL;
 }
 
 /* An enum field must be one of its names: [lo, hi]. */

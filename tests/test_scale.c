@@ -431,6 +431,7 @@ static po_result *solve_interior(po_model *m, logbuf *b, int sensitivity,
     po_options o;
     po_options_init(&o);
     o.method = PO_METHOD_INTERIOR;
+    o.reductions = 0; /* GLPK's interior point on brandy itself */
     o.sensitivity = sensitivity;
     o.scaling = sc;
     o.log = log_fn;
