@@ -7,7 +7,7 @@
  * values divided by its first value, rounded to single precision (so
  * that ratios equal up to rounding fall together nearly always; a missed
  * pair is only a reduction not made); rows with the same hash are then
- * compared exactly, within a relative 1e-12.
+ * compared exactly, within a relative 1e-12 (find_dups).
  */
 #include "presolve.h"
 
@@ -23,19 +23,6 @@
 /* Each row (column) is compared with at most this many earlier ones of
  * the same hash: bounds the work when many share a pattern by chance. */
 #define DUP_TRIES 8
-
-typedef struct hkey {
-    uint64_t h;
-    int id;
-} hkey;
-
-static int cmp_hkey(const void *a, const void *b)
-{
-    const hkey *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return (x->id > y->id) - (x->id < y->id);
-}
 
 static uint64_t mix(uint64_t h, uint64_t v)
 {
@@ -149,54 +136,79 @@ static int merge_rows(po__presolve *ps, int i, int k, double lambda)
     return 1;
 }
 
-/* Walk groups of equal hash; compare each member with a few earlier
- * living ones.  same(a, b, &lambda) and merge(a, b, lambda). */
-static int scan_groups(po__presolve *ps, hkey *key, int nk,
-                       int (*same)(const po__presolve *, int, int, double *),
-                       int (*merge)(po__presolve *, int, int, double),
-                       const unsigned char *alive)
+/* Candidates meet in a hash table (open addressing, one chain of keys per
+ * distinct hash): each key is compared with up to DUP_TRIES living earlier
+ * ones of its chain, and merged into the first equal one (so the row or
+ * column kept is the one with the smaller index).  same(a, b, &lambda),
+ * merge(a, b, lambda).  Linear in the number of keys (a sort was 30 % of
+ * the time of presolve on a 365k-column process LP). */
+static int find_dups(po__presolve *ps, int nk, const int *id,
+                     const uint64_t *h,
+                     int (*same)(const po__presolve *, int, int, double *),
+                     int (*merge)(po__presolve *, int, int, double),
+                     const unsigned char *alive)
 {
+    size_t cap = 16;
+    while (cap < 2 * (size_t)nk)
+        cap *= 2;
+    int *slot = malloc(cap * sizeof(int));
+    int *next = malloc((size_t)(nk > 0 ? nk : 1) * sizeof(int));
+    if (slot == NULL || next == NULL) {
+        free(slot);
+        free(next);
+        ps->nomem = 1;
+        return 0;
+    }
+    for (size_t s = 0; s < cap; s++)
+        slot[s] = -1;
     int found = 0;
-    qsort(key, (size_t)nk, sizeof *key, cmp_hkey);
-    for (int g = 0; g < nk && !ps->infeasible && !ps->nomem;) {
-        int end = g + 1;
-        while (end < nk && key[end].h == key[g].h)
-            end++;
-        for (int b = g + 1; b < end && !ps->infeasible && !ps->nomem; b++) {
-            int tries = 0;
-            for (int a = b - 1; a >= g && tries < DUP_TRIES; a--) {
-                if (!alive[key[a].id])
-                    continue;
-                tries++;
-                double lambda;
-                if (same(ps, key[a].id, key[b].id, &lambda)) {
-                    found += merge(ps, key[a].id, key[b].id, lambda);
-                    break;
-                }
+    for (int b = 0; b < nk && !ps->infeasible && !ps->nomem; b++) {
+        size_t s = (size_t)h[b] & (cap - 1);
+        while (slot[s] >= 0 && h[slot[s]] != h[b])
+            s = (s + 1) & (cap - 1);
+        int merged = 0, tries = 0;
+        for (int a = slot[s]; a >= 0 && tries < DUP_TRIES; a = next[a]) {
+            if (!alive[id[a]])
+                continue;
+            tries++;
+            double lambda;
+            if (same(ps, id[a], id[b], &lambda)) {
+                found += merge(ps, id[a], id[b], lambda);
+                merged = 1;
+                break;
             }
         }
-        g = end;
+        if (!merged) {
+            next[b] = slot[s];
+            slot[s] = b;
+        }
     }
+    free(slot);
+    free(next);
     return found;
 }
 
 int po__ps_dup_rows(po__presolve *ps)
 {
-    hkey *key = malloc((size_t)(ps->m > 0 ? ps->m : 1) * sizeof *key);
-    if (key == NULL) {
+    size_t cnt = (size_t)(ps->m > 0 ? ps->m : 1);
+    int *id = malloc(cnt * sizeof(int));
+    uint64_t *h = malloc(cnt * sizeof(uint64_t));
+    if (id == NULL || h == NULL) {
+        free(id);
+        free(h);
         ps->nomem = 1;
         return 0;
     }
     int nk = 0;
     for (int i = 0; i < ps->m; i++)
         if (ps->row_alive[i] && ps->rlen[i] > 0) {
-            key[nk].h = row_hash(ps, i);
-            key[nk].id = i;
-            nk++;
+            h[nk] = row_hash(ps, i);
+            id[nk++] = i;
         }
-    int found = scan_groups(ps, key, nk, rows_equal, merge_rows,
-                            ps->row_alive);
-    free(key);
+    int found = find_dups(ps, nk, id, h, rows_equal, merge_rows,
+                          ps->row_alive);
+    free(id);
+    free(h);
     return found;
 }
 
@@ -292,20 +304,24 @@ static int merge_cols(po__presolve *ps, int j, int k, double lambda)
 
 int po__ps_dup_cols(po__presolve *ps)
 {
-    hkey *key = malloc((size_t)(ps->n > 0 ? ps->n : 1) * sizeof *key);
-    if (key == NULL) {
+    size_t cnt = (size_t)(ps->n > 0 ? ps->n : 1);
+    int *id = malloc(cnt * sizeof(int));
+    uint64_t *h = malloc(cnt * sizeof(uint64_t));
+    if (id == NULL || h == NULL) {
+        free(id);
+        free(h);
         ps->nomem = 1;
         return 0;
     }
     int nk = 0;
     for (int j = 0; j < ps->n; j++)
         if (ps->col_alive[j] && !ps->is_int[j] && ps->clen[j] > 0) {
-            key[nk].h = col_hash(ps, j);
-            key[nk].id = j;
-            nk++;
+            h[nk] = col_hash(ps, j);
+            id[nk++] = j;
         }
-    int found = scan_groups(ps, key, nk, cols_equal, merge_cols,
-                            ps->col_alive);
-    free(key);
+    int found = find_dups(ps, nk, id, h, cols_equal, merge_cols,
+                          ps->col_alive);
+    free(id);
+    free(h);
     return found;
 }

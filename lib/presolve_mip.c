@@ -65,6 +65,21 @@ static int tighten(po__presolve *ps, int j, double nl, double nu)
     return 1;
 }
 
+/* Add (sign +1) or take out (-1) a column's part of activity bounds. */
+static void contribution(po__ps_act *A, double a, double l, double u,
+                         int sign)
+{
+    double lo_b = a > 0 ? l : u, hi_b = a > 0 ? u : l;
+    if (isinf(lo_b))
+        A->nlo += sign;
+    else
+        A->lo += sign * a * lo_b;
+    if (isinf(hi_b))
+        A->nhi += sign;
+    else
+        A->hi += sign * a * hi_b;
+}
+
 /* Bounds of every column of row i from the row's bounds and the other
  * columns' bounds. */
 static int row_bounds(po__presolve *ps, int i)
@@ -114,8 +129,10 @@ static int row_bounds(po__presolve *ps, int i)
                 nu = fmin(nu, t);
         }
         if (tighten(ps, j, nl, nu)) {
+            /* j's part of the activity bounds, old out and new in */
             changed++;
-            po__ps_activity(ps, i, &A);
+            contribution(&A, a, l, u, -1);
+            contribution(&A, a, ps->clb[j], ps->cub[j], +1);
         }
     }
     return changed;
