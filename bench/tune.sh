@@ -22,12 +22,13 @@
 #   --only LIST      comma-separated instance names (default: all of
 #                    DIR/OPTIMA.tsv)
 #   --limit S        time limit per instance (default 60 for lp, 20 for mip)
-#   --file F         lp: also (or with --only none: only) this model file,
-#                    e.g. a generated process model (.json) with relax=1 in
-#                    the configuration to make its integers continuous
+#   --file F         also (with --only none: only) this model file, e.g. a
+#                    generated process model (.json; with --relax as an LP)
 #   --out DIR        where raw results go (default build/tune-results), one
 #                    tab-separated file per mode: config, instance, status,
 #                    objective, solve seconds, iterations, nodes, verdict
+#   --relax          make every variable continuous (a MIP's relaxation:
+#                    for process models as LPs)
 #   --repeat N       run each (config, instance) N times, keep the median
 #                    solve time (default 1)
 #   --markdown       report as Markdown tables
@@ -61,48 +62,53 @@ note() { echo "tune: $*" >&2; }
 
 # ---- configurations ------------------------------------------------------
 # name<space>key=value,... (no blanks inside the list); the first line is the
-# reference of the ratio column.
+# reference of the ratio column.  "default" (no list) is po_options_init's.
 
 lp_configs='
-primal method=primal
-primal-nopre method=primal,presolve=0
-primal-dantzig method=primal,pricing=dantzig
-primal-flip method=primal,ratio=flip
-primal-flip-nopre method=primal,ratio=flip,presolve=0
-dual method=dual
-dual-nopre method=dual,presolve=0
-dual-dantzig method=dual,pricing=dantzig
-dual-flip method=dual,ratio=flip
-dual-flip-nopre method=dual,ratio=flip,presolve=0
-auto method=auto
+primal method=primal,pricing=steepest,ratio=harris,presolve=1
+primal-nopre method=primal,pricing=steepest,ratio=harris,presolve=0
+primal-dantzig method=primal,pricing=dantzig,ratio=harris,presolve=1
+primal-flip method=primal,pricing=steepest,ratio=flip,presolve=1
+primal-flip-nopre method=primal,pricing=steepest,ratio=flip,presolve=0
+dual method=dual,pricing=steepest,ratio=harris,presolve=1
+dual-nopre method=dual,pricing=steepest,ratio=harris,presolve=0
+dual-dantzig method=dual,pricing=dantzig,ratio=harris,presolve=1
+dual-flip method=dual,pricing=steepest,ratio=flip,presolve=1
+dual-flip-nopre method=dual,pricing=steepest,ratio=flip,presolve=0
+default
+primal-again method=primal,pricing=steepest,ratio=harris,presolve=1
 '
 
 # Branch-and-cut: one knob at a time from GLPK's own defaults with the MIP
 # presolver ("glpk": no cuts, Driebeck-Tomlin, best local bound, simple
-# rounding), then the combinations the single knobs point to.
+# rounding; what glpsol does), then the combinations the single knobs point
+# to.  "default" is procopt's po_options_init; "*-again" repeats the first
+# line to show the noise.  Every other line spells out every knob, so that
+# it keeps its meaning when the defaults change.
 mip_configs='
-glpk cuts=0
-cuts-all cuts=1,cutkinds=15
-gomory cuts=1,cutkinds=1
-mir cuts=1,cutkinds=2
-cover cuts=1,cutkinds=4
-clique cuts=1,cutkinds=8
-fpump cuts=0,heur=3
-proximity cuts=0,heur=5
-pseudocost cuts=0,branch=pch
-mostfrac cuts=0,branch=mfv
-bestproj cuts=0,backtrack=bph
-dfs cuts=0,backtrack=dfs
-binarize cuts=0,binarize=1
-flip cuts=0,ratio=flip
-nopresolve cuts=0,presolve=0
+glpk cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+cuts-all cuts=1,cutkinds=15,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+gomory cuts=1,cutkinds=1,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+mir cuts=1,cutkinds=2,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+cover cuts=1,cutkinds=4,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+clique cuts=1,cutkinds=8,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+fpump cuts=0,heur=3,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+proximity cuts=0,heur=5,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+pseudocost cuts=0,heur=1,branch=pch,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+mostfrac cuts=0,heur=1,branch=mfv,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
+bestproj cuts=0,heur=1,branch=dth,backtrack=bph,presolve=1,binarize=0,ratio=harris,proxtime=60
+dfs cuts=0,heur=1,branch=dth,backtrack=dfs,presolve=1,binarize=0,ratio=harris,proxtime=60
+binarize cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=1,ratio=harris,proxtime=60
+flip cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=flip,proxtime=60
+nopresolve cuts=0,heur=1,branch=dth,backtrack=blb,presolve=0,binarize=0,ratio=harris,proxtime=60
 default
+glpk-again cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=harris,proxtime=60
 '
 
 # ---- arguments -----------------------------------------------------------
 
 data='' only='' limit='' file='' out="$build/tune-results" repeat=1
-markdown=0 mode=''
+markdown=0 mode='' relax=''
 while [ $# -gt 0 ]; do
     case $1 in
     --data) data=$2; shift 2 ;;
@@ -112,7 +118,8 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --markdown) markdown=1; shift ;;
-    -h | --help) sed -n '2,47p' "$0"; exit 0 ;;
+    --relax) relax=relax=1; shift ;;
+    -h | --help) sed -n '2,48p' "$0"; exit 0 ;;
     -*) die "unknown option $1" ;;
     *) mode=$1; shift; break ;;
     esac
@@ -337,7 +344,7 @@ run_config() {
         r=1
         while [ "$r" -le "$repeat" ]; do
             # shellcheck disable=SC2086  # _args is a list of words
-            line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $_args "$path" 2>/dev/null) ||
+            line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $relax $_args "$path" 2>/dev/null) ||
                 [ -n "$line" ] || line="crash nan 0 $limit 0 0"
             set -- $line
             echo "$4" >>"$out/times"
