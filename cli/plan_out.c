@@ -117,6 +117,7 @@ static json_t *plan_object(const po_plan *plan)
         cli_json_set(o, "sold", item_map(plan, PO_PLAN_SOLD)) ||
         cli_json_set(o, "stock", item_map(plan, PO_PLAN_STOCK)) ||
         cli_json_set(o, "shortage", item_map(plan, PO_PLAN_SHORTAGE)) ||
+        cli_json_set(o, "disposed", item_map(plan, PO_PLAN_DISPOSED)) ||
         cli_json_set(o, "capacity", capacity_map(plan)))
         goto fail_o;
     return o;
@@ -295,15 +296,16 @@ static int fill_items(plan_table *tb, const po_plan *plan, int capacity,
                       int all)
 {
     static const po_plan_series goods[] = {PO_PLAN_BUY, PO_PLAN_SOLD,
-                                           PO_PLAN_SHORTAGE, PO_PLAN_STOCK};
+                                           PO_PLAN_SHORTAGE, PO_PLAN_STOCK,
+                                           PO_PLAN_DISPOSED};
     static const po_plan_series caps[] = {PO_PLAN_BUY, PO_PLAN_USED,
                                           PO_PLAN_SLACK};
     const po_plan_series *list = capacity ? caps : goods;
-    int nlist = capacity ? 3 : 4;
+    int nlist = capacity ? 3 : 5;
     int T = po_plan_num_periods(plan), shown = 0;
 
     for (int i = 0; i < po_plan_num_items(plan); i++) {
-        const double *v[4];
+        const double *v[5];
         int n = 0, nonzero = 0;
         if (po_plan_item_is_capacity(plan, i) != capacity)
             continue;

@@ -735,7 +735,9 @@ PO_API po_status po_process_set_objective(po_process *process,
                                           po_objective objective);
 
 /* Items.  key: "buy_cost" "buy_max" "store_cost" "store_max" "capacity"
- * "demand" "price" "shortage_cost" "initial" (initial: n == 1).  Setting a
+ * "demand" "price" "shortage_cost" "initial" (initial: n == 1), and the
+ * extension "dispose_cost" (>= 0: what may not be used, sold or stored is
+ * disposed of at this cost per unit; not on capacity items).  Setting a
  * key again replaces its values. */
 PO_API po_status po_process_add_item(po_process *process, const char *name);
 PO_API po_status po_process_set_item_param(po_process *process,
@@ -855,11 +857,16 @@ PO_API int po_process_mvp(const po_process *process, double *build_cost,
 /* Validate and compile into a new generic model (minimize total cost; no
  * objective constant), which the caller frees with po_model_free.  Names
  * are readable and safe for the LP and MPS writers: x.ACT.PERIOD,
- * on.ACT.PERIOD, buy/sold/short/stock.ITEM.PERIOD, rows bal/cap/dem.ITEM.PERIOD,
- * onmax/onmin.ACT.PERIOD, con.NAME.PERIOD (see docs/model-format.md). */
+ * on.ACT.PERIOD, buy/sold/short/stock/disp.ITEM.PERIOD, rows
+ * bal/cap/dem.ITEM.PERIOD, onmax/onmin.ACT.PERIOD, con.NAME.PERIOD; models
+ * with on/off binaries that feed demand also get the columns and rows of the
+ * flow formulation (names beginning with "f": fz, fl, ff, fp, fzl, fzx, fo,
+ * fb), valid inequalities that tighten the LP relaxation and never change
+ * the optimum (see docs/model-format.md). */
 PO_API po_status po_process_compile(po_process *process, po_model **model);
 /* The same with every activity level fixed at the baseline (rows
- * base.ACT.PERIOD); PO_EMODEL when the model has no baseline. */
+ * base.ACT.PERIOD, no flow formulation); PO_EMODEL when the model has no
+ * baseline. */
 PO_API po_status po_process_compile_baseline(po_process *process,
                                              po_model **model);
 
@@ -867,7 +874,9 @@ typedef struct po_plan po_plan;
 
 /* Validate, compile, solve.  options may be NULL.  On PO_OK *plan is a new
  * plan (free with po_plan_free) whatever the outcome; the plan owns its
- * copies of every name and does not refer to the process. */
+ * copies of every name and does not refer to the process.  The model solved
+ * is po_process_compile's, except with options->sensitivity: then the flow
+ * formulation is left out, so duals belong to the rows of the format. */
 PO_API po_status po_process_solve(po_process *process,
                                   const po_options *options, po_plan **plan);
 /* The same for the baseline (levels fixed, the rest settled at its best). */
@@ -896,7 +905,12 @@ PO_API const char *po_plan_item_name(const po_plan *plan, int item);
 PO_API int po_plan_item_is_capacity(const po_plan *plan, int item);
 
 /* Activity levels, one per period (NULL without a solution or for a bad
- * index).  Borrowed until the plan is freed. */
+ * index).  Borrowed until the plan is freed.
+ * Plan numbers are cleaned of solver noise: a value within 1e-9 x
+ * max(1, |bound|) of 0 or of one of its variable's bounds is that value,
+ * integer and binary levels are whole numbers, and shortage and slack within
+ * 1e-9 of the scale of their terms are 0.  po_plan_result keeps the raw
+ * values; the cost split is computed from the cleaned ones. */
 PO_API const double *po_plan_levels(const po_plan *plan, int a);
 
 typedef enum po_plan_series {
@@ -906,14 +920,16 @@ typedef enum po_plan_series {
     PO_PLAN_STOCK,    /* end-of-period stock; NULL when not storable */
     PO_PLAN_USED,     /* used by activities (sum of in rates x levels) */
     PO_PLAN_PRODUCED, /* made by activities (sum of out rates x levels) */
-    PO_PLAN_SLACK     /* capacity items: capacity + buy + produced - used;
+    PO_PLAN_SLACK,    /* capacity items: capacity + buy + produced - used;
                          NULL for other items */
+    PO_PLAN_DISPOSED  /* disposed of; NULL without "dispose_cost" */
 } po_plan_series;
 /* One number per period, or NULL when the item has no such quantity (see
  * above), without a solution, or for bad arguments.  Borrowed. */
 PO_API const double *po_plan_item_series(const po_plan *plan, int item,
                                          po_plan_series series);
-/* "buy", "sold", "shortage", "stock", "used", "produced", "slack". */
+/* "buy", "sold", "shortage", "stock", "used", "produced", "slack",
+ * "disposed". */
 PO_API const char *po_plan_series_name(po_plan_series series);
 
 typedef enum po_cost_kind {
@@ -922,10 +938,13 @@ typedef enum po_cost_kind {
     PO_COST_ACTIVITY,
     PO_COST_FIXED,
     PO_COST_SHORTAGE,
-    PO_COST_REVENUE /* counted positive; total cost subtracts it */
+    PO_COST_REVENUE, /* counted positive; total cost subtracts it */
+    PO_COST_DISPOSAL /* dispose_cost x disposed (appended in 0.1: the kinds
+                        above keep their values) */
 } po_cost_kind;
-#define PO_COST_NKINDS 6
-/* "buying", "storing", "activity", "fixed", "shortage", "revenue". */
+#define PO_COST_NKINDS 7
+/* "buying", "storing", "activity", "fixed", "shortage", "revenue",
+ * "disposal". */
 PO_API const char *po_cost_kind_name(po_cost_kind kind);
 /* Over the whole horizon (NaN without a solution). */
 PO_API double po_plan_cost(const po_plan *plan, po_cost_kind kind);
@@ -1017,7 +1036,7 @@ PO_API double po_savings_per_year(const po_savings *savings);
 PO_API double po_savings_relative(const po_savings *savings);
 /* The part of per_horizon that comes from one cost kind: baseline cost -
  * optimized cost for the cost kinds, optimized - baseline revenue for
- * PO_COST_REVENUE, so the six parts add up to per_horizon.  NaN without a
+ * PO_COST_REVENUE, so the parts (PO_COST_NKINDS) add up to per_horizon.  NaN without a
  * value or for a bad kind. */
 PO_API double po_savings_by_kind(const po_savings *savings,
                                  po_cost_kind kind);

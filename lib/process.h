@@ -47,6 +47,7 @@ enum {
     PO__I_BUY_COST, PO__I_BUY_MAX, PO__I_STORE_COST, PO__I_STORE_MAX,
     PO__I_CAPACITY, PO__I_DEMAND, PO__I_PRICE, PO__I_SHORTAGE_COST,
     PO__I_INITIAL, /* a number, not per period (n is 0 or 1) */
+    PO__I_DISPOSE_COST, /* extension: makes the item disposable */
     PO__I_NKEYS
 };
 /* Per-period keys of an activity. */
@@ -280,11 +281,32 @@ typedef struct po__netuse {
 po_status po__net_use(const po_process *p, po__netuse *g);
 void po__net_use_free(po__netuse *g);
 
+/* The range of the uncertain numbers a compiled model may be given later
+ * (the scenario layer rewrites demands and capacities in place): arrays of
+ * nitems * nperiods, [i * nperiods + t], each NULL for the model's own
+ * numbers.  Big-M and the valid inequalities of the compiler are proven for
+ * every demand in [demand_lo, demand_hi] and every capacity up to
+ * capacity_hi, so they stay valid in every scenario. */
+typedef struct po__envelope {
+    const double *demand_lo, *demand_hi, *capacity_hi;
+} po__envelope;
+
+/* Demand / capacity of item i in period t, from env when given. */
+double po__env_demand_lo(const po_process *p, const po__envelope *env, int i,
+                         int t);
+double po__env_demand_hi(const po_process *p, const po__envelope *env, int i,
+                         int t);
+double po__env_capacity_hi(const po_process *p, const po__envelope *env,
+                           int i, int t);
+
 /* Upper bounds on every activity level, ub[a * nperiods + t], as tight as
  * bound propagation over capacities, balances, stocks and side constraints
  * can prove (INFINITY when none).  The model must have passed the checks
  * that resolve names.  PO_OK or PO_ENOMEM. */
 po_status po__process_bounds(const po_process *p, double *ub);
+/* The same, valid for every number in env's ranges (env may be NULL). */
+po_status po__process_bounds_env(const po_process *p,
+                                 const po__envelope *env, double *ub);
 
 /* ---- names (process_names.c) ---- */
 
@@ -304,6 +326,7 @@ typedef struct po__pmap {
     int nperiods, nitems, nacts, ncons;
     int *x, *on;                         /* per activity */
     int *buy, *sold, *shortv, *stock;    /* per item */
+    int *disp;                           /* per item: disp.* (dispose_cost) */
     int *row_item;                       /* bal.* or cap.* row per item */
     int *row_con;                        /* per constraint */
     double *bigm;                        /* per activity: M of on.*, NAN if none */
@@ -312,8 +335,37 @@ typedef struct po__pmap {
 void po__pmap_free(po__pmap *m);
 /* Compile p (which must have passed po__process_check) into a new model.
  * baseline != 0: every activity level fixed at the baseline (rows
- * base.ACT.PERIOD), on/off binaries following the levels.  map may be NULL. */
+ * base.ACT.PERIOD), on/off binaries following the levels.  map may be NULL.
+ * The plain formulation: no valid inequalities beyond big-M (what conflict
+ * analysis, breaches and limits read row by row). */
 po_status po__process_compile(po_process *p, int baseline, po_model **out,
                               po__pmap *map);
+
+/* How to compile. */
+typedef struct po__copts {
+    int baseline;   /* levels fixed at the baseline */
+    int strengthen; /* add the flow formulation of on/off binaries
+                       (process_flow.c); baselines get the same columns
+                       (their binaries are fixed: it changes nothing) */
+    const po__envelope *env; /* NULL: the model's own numbers */
+} po__copts;
+po_status po__process_compile_opts(po_process *p, const po__copts *o,
+                                   po_model **out, po__pmap *map);
+
+/* ---- the flow formulation (process_flow.c) ---- */
+
+typedef struct po__flowctx {
+    const po_process *p;
+    po_model *m;
+    const po__pmap *map;
+    const double *ub;          /* proven level bounds: the M of on.* */
+    const po__envelope *env;   /* may be NULL */
+    char **item, **act, **per; /* safe name components; per NULL: one
+                                  unnamed period */
+} po__flowctx;
+/* Add the facility-location split of production (columns fz.*, fl.*,
+ * ff.*, fp.*; rows fzl.*, fzx.*, fo.*, fb.*) to a compiled optimized model.
+ * PO_OK, or the model's status (message on the model). */
+po_status po__flow_add(const po__flowctx *f);
 
 #endif

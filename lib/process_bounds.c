@@ -11,7 +11,8 @@
  *  - a capacity item:  sum (in - out) x <= capacity + buy_max;
  *  - a balanced item, uses side:
  *        sum (in - out) x <= stock[t-1]max + buy_max - sold_min
- *    (sold_min = demand when shortage is not allowed), and produce side:
+ *    (sold_min = demand when shortage is not allowed), and produce side
+ *    (not for items with dispose_cost, whose disposal is unlimited):
  *        sum (out - in) x <= sold_max + stock[t]max - stock[t-1]min,
  *    with stock bounds themselves propagated period by period from
  *    initial, store_max and the bounds of buy and production;
@@ -89,8 +90,33 @@ void po__net_use_free(po__netuse *g)
     g->e = NULL;
 }
 
+double po__env_demand_lo(const po_process *p, const po__envelope *env, int i,
+                         int t)
+{
+    if (env && env->demand_lo)
+        return env->demand_lo[(size_t)i * (size_t)p->nperiods + (size_t)t];
+    return po__pv(&p->items[i].p[PO__I_DEMAND], t, 0);
+}
+
+double po__env_demand_hi(const po_process *p, const po__envelope *env, int i,
+                         int t)
+{
+    if (env && env->demand_hi)
+        return env->demand_hi[(size_t)i * (size_t)p->nperiods + (size_t)t];
+    return po__pv(&p->items[i].p[PO__I_DEMAND], t, 0);
+}
+
+double po__env_capacity_hi(const po_process *p, const po__envelope *env,
+                           int i, int t)
+{
+    if (env && env->capacity_hi)
+        return env->capacity_hi[(size_t)i * (size_t)p->nperiods + (size_t)t];
+    return po__pv(&p->items[i].p[PO__I_CAPACITY], t, 0);
+}
+
 typedef struct ctx {
     const po_process *p;
+    const po__envelope *env;
     int T;
     double *lb, *ub; /* per activity and period */
     int changed;
@@ -168,8 +194,8 @@ static void round_once(ctx *c, const po__netuse *g, double *stock_ub)
             double buymax = has_buy ? po__pv(&it->p[PO__I_BUY_MAX], t, INFINITY)
                                     : 0;
             if (it->p[PO__I_CAPACITY].n > 0) {
-                row(c, e, n, 1, po__pv(&it->p[PO__I_CAPACITY], t, 0) + buymax,
-                    t);
+                row(c, e, n, 1,
+                    po__env_capacity_hi(p, c->env, i, t) + buymax, t);
                 continue;
             }
             int has_stock = it->p[PO__I_STORE_COST].n > 0 ||
@@ -177,9 +203,11 @@ static void round_once(ctx *c, const po__netuse *g, double *stock_ub)
                             it->p[PO__I_INITIAL].n > 0;
             double initial = po__pv(&it->p[PO__I_INITIAL], 0, 0);
             int has_demand = it->p[PO__I_DEMAND].n > 0;
-            double demand = po__pv(&it->p[PO__I_DEMAND], t, 0);
+            double demand = has_demand ? po__env_demand_hi(p, c->env, i, t)
+                                       : 0;
             double sold_min = has_demand && it->p[PO__I_SHORTAGE_COST].n == 0
-                                  ? demand : 0;
+                                  ? po__env_demand_lo(p, c->env, i, t)
+                                  : 0;
             double prev_max = !has_stock ? 0
                               : t == 0   ? initial
                                          : stock_ub[(size_t)i * T + t - 1];
@@ -196,8 +224,9 @@ static void round_once(ctx *c, const po__netuse *g, double *stock_ub)
             }
             double cur_max = has_stock ? *su : 0;
             row(c, e, n, 1, prev_max + buymax - sold_min, t);
-            row(c, e, n, -1, (has_demand ? demand : 0) + cur_max - prev_min,
-                t);
+            /* what can be disposed of has no limit */
+            if (it->p[PO__I_DISPOSE_COST].n == 0)
+                row(c, e, n, -1, demand + cur_max - prev_min, t);
         }
         for (int k = 0; k < p->ncons; k++) {
             const po__constraint *con = &p->cons[k];
@@ -219,6 +248,12 @@ static void round_once(ctx *c, const po__netuse *g, double *stock_ub)
 }
 
 po_status po__process_bounds(const po_process *p, double *ub)
+{
+    return po__process_bounds_env(p, NULL, ub);
+}
+
+po_status po__process_bounds_env(const po_process *p,
+                                 const po__envelope *env, double *ub)
 {
     int T = p->nperiods;
     size_t n = (size_t)p->nacts * (size_t)T;
@@ -247,7 +282,7 @@ po_status po__process_bounds(const po_process *p, double *ub)
     }
     for (size_t k = 0; k < (size_t)p->nitems * T; k++)
         stock_ub[k] = INFINITY;
-    ctx c = {p, T, lb, ub, 1};
+    ctx c = {p, env, T, lb, ub, 1};
     for (int r = 0; r < MAX_ROUNDS && c.changed; r++) {
         c.changed = 0;
         round_once(&c, &g, stock_ub);

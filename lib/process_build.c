@@ -23,7 +23,10 @@
  * negative number is a typo: buy_cost (a paid take-in is an activity with a
  * negative cost), buy_max, store_cost, store_max, capacity, demand,
  * shortage_cost, initial, min, max, fixed_cost, min_batch, baseline levels
- * and rates (an input with a negative rate is an output). */
+ * and rates (an input with a negative rate is an output).  dispose_cost
+ * too: a negative one would pay for making things only to throw them
+ * away (unbounded as soon as something is cheap enough to buy); a salvage
+ * market is a sale with a demand and a price. */
 static const unsigned char item_neg_ok[PO__I_NKEYS] = {
     [PO__I_PRICE] = 1};
 static const unsigned char act_neg_ok[PO__A_NKEYS] = {[PO__A_COST] = 1};
@@ -117,8 +120,12 @@ static po_status check_values(po_process *p, const char *owner,
                           "magnitude; leave the key out for unlimited",
                           owner, key, po__fmt_num(v[k], num), where);
         else if (v[k] < 0 && !neg_ok)
-            st = po__perr(p, PO_EINVAL, vp, "%s: \"%s\" is negative (%s)%s",
-                          owner, key, po__fmt_num(v[k], num), where);
+            st = po__perr(p, PO_EINVAL, vp, "%s: \"%s\" is negative (%s)%s%s",
+                          owner, key, po__fmt_num(v[k], num), where,
+                          strcmp(key, "dispose_cost") == 0
+                              ? " (a salvage value is a sale: give the item "
+                                "a \"demand\" and a \"price\")"
+                              : "");
     }
     return st;
 }

@@ -24,7 +24,7 @@ static const char *nm(const char *s, char buf[NAMEBUF])
  * stored. */
 static const int capacity_forbids[] = {
     PO__I_DEMAND, PO__I_PRICE, PO__I_SHORTAGE_COST, PO__I_STORE_COST,
-    PO__I_STORE_MAX, PO__I_INITIAL};
+    PO__I_STORE_MAX, PO__I_INITIAL, PO__I_DISPOSE_COST};
 
 static void check_items(po_process *p)
 {
@@ -37,8 +37,8 @@ static void check_items(po_process *p)
                 if (prm->n > 0)
                     po__perr(p, PO_EMODEL, &prm->pos,
                              "item \"%s\": a capacity item takes no \"%s\" "
-                             "(capacity is renewable: it is neither sold nor "
-                             "stored)",
+                             "(capacity is renewable: it is neither sold, "
+                             "stored nor disposed of)",
                              nm(it->name, nb), po__item_keys[capacity_forbids[k]]);
             }
             continue;

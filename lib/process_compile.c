@@ -3,8 +3,9 @@
  *
  * The equations are those of docs/model-format.md, one block per period:
  *   cap.I.t   sum in*x - sum out*x - buy <= capacity        (capacity items)
- *   bal.I.t   stock[t-1] + buy + sum out*x - sum in*x - sold - stock[t]
- *             = 0, with stock[-1] = initial moved to the right-hand side
+ *   bal.I.t   stock[t-1] + buy + sum out*x - sum in*x - sold - disp
+ *             - stock[t] = 0, with stock[-1] = initial moved to the
+ *             right-hand side (disp: the extension key dispose_cost)
  *   dem.I.t   sold + short = demand            (when shortage_cost is given)
  *   onmax.A.t x - M*on <= 0     onmin.A.t x - min_batch*on >= 0
  *   con.C.t   min <= sum coef*x <= max
@@ -158,6 +159,7 @@ static void item_vars(cc *c)
         int has_short = q[PO__I_SHORTAGE_COST].n > 0;
         int has_stock = q[PO__I_STORE_COST].n > 0 ||
                         q[PO__I_STORE_MAX].n > 0 || q[PO__I_INITIAL].n > 0;
+        int has_disp = q[PO__I_DISPOSE_COST].n > 0;
         for (int t = 0; t < c->T; t++) {
             int k = at(c, i, t);
             if (has_buy)
@@ -181,6 +183,10 @@ static void item_vars(cc *c)
                                        po__pv(&q[PO__I_STORE_MAX], t, INFINITY),
                                        po__pv(&q[PO__I_STORE_COST], t, 0),
                                        PO_CONTINUOUS);
+            if (has_disp)
+                mp->disp[k] = add_var(c, "disp", c->item[i], t, 0, INFINITY,
+                                      po__pv(&q[PO__I_DISPOSE_COST], t, 0),
+                                      PO_CONTINUOUS);
         }
     }
 }
@@ -214,6 +220,10 @@ static void item_rows(cc *c, const po__netuse *g)
             }
             if (mp->sold[k] >= 0) {
                 c->idx[n] = mp->sold[k];
+                c->val[n++] = 1;
+            }
+            if (mp->disp[k] >= 0) {
+                c->idx[n] = mp->disp[k];
                 c->val[n++] = 1;
             }
             double rhs = 0;
@@ -284,6 +294,7 @@ void po__pmap_free(po__pmap *m)
     free(m->sold);
     free(m->shortv);
     free(m->stock);
+    free(m->disp);
     free(m->row_item);
     free(m->row_con);
     free(m->bigm);
@@ -314,11 +325,12 @@ static int pmap_init(po__pmap *m, const po_process *p)
     m->sold = ints(ni);
     m->shortv = ints(ni);
     m->stock = ints(ni);
+    m->disp = ints(ni);
     m->row_item = ints(ni);
     m->row_con = ints((size_t)p->ncons * T);
     m->bigm = malloc((na + 1) * sizeof *m->bigm);
     if (!m->x || !m->on || !m->buy || !m->sold || !m->shortv || !m->stock ||
-        !m->row_item || !m->row_con || !m->bigm) {
+        !m->disp || !m->row_item || !m->row_con || !m->bigm) {
         po__pmap_free(m);
         return -1;
     }
@@ -364,13 +376,13 @@ static void cc_free(cc *c)
     free(c->val);
 }
 
-/* Longest row: an item's entries plus buy, sold, two stocks; or a side
- * constraint's terms. */
+/* Longest row: an item's entries plus buy, sold, disp, two stocks; or a
+ * side constraint's terms. */
 static size_t longest_row(const po_process *p, const po__netuse *g)
 {
-    size_t n = 4;
+    size_t n = 5;
     for (int i = 0; i < p->nitems; i++) {
-        size_t len = (size_t)(g->start[i + 1] - g->start[i]) + 4;
+        size_t len = (size_t)(g->start[i + 1] - g->start[i]) + 5;
         n = len > n ? len : n;
     }
     for (int k = 0; k < p->ncons; k++)
@@ -381,6 +393,14 @@ static size_t longest_row(const po_process *p, const po__netuse *g)
 po_status po__process_compile(po_process *p, int baseline, po_model **out,
                               po__pmap *map)
 {
+    po__copts o = {baseline, 0, NULL};
+    return po__process_compile_opts(p, &o, out, map);
+}
+
+po_status po__process_compile_opts(po_process *p, const po__copts *o,
+                                   po_model **out, po__pmap *map)
+{
+    int baseline = o->baseline;
     *out = NULL;
     po__pmap own;
     po__pmap *mp = map ? map : &own;
@@ -395,7 +415,7 @@ po_status po__process_compile(po_process *p, int baseline, po_model **out,
     if (!st)
         st = po__net_use(p, &g);
     if (!st)
-        st = po__process_bounds(p, c.ub);
+        st = po__process_bounds_env(p, o->env, c.ub);
     if (!st) {
         size_t n = longest_row(p, &g);
         c.idx = malloc(n * sizeof *c.idx);
@@ -415,8 +435,15 @@ po_status po__process_compile(po_process *p, int baseline, po_model **out,
         side_rows(&c);
         if (baseline)
             baseline_rows(&c);
+        if (!c.st && o->strengthen) {
+            po__flowctx f = {p, c.m, mp, c.ub, o->env, c.item, c.act,
+                             c.per};
+            c.st = po__flow_add(&f);
+        }
         st = c.st;
-        if (st)
+        if (st == PO_ENOMEM)
+            po__perr(p, st, NULL, "compile: out of memory");
+        else if (st)
             po__perr(p, st, NULL, "compile: %s", po_model_errmsg(c.m));
     } else {
         po__perr(p, st, NULL, "compile: out of memory");
@@ -446,7 +473,8 @@ static po_status compile_public(po_process *p, int baseline, po_model **model)
     }
     if (baseline && !p->has_baseline)
         return po__perr(p, PO_EMODEL, NULL, "the model has no \"baseline\"");
-    return po__process_compile(p, baseline, model, NULL);
+    po__copts o = {baseline, 1, NULL};
+    return po__process_compile_opts(p, &o, model, NULL);
 }
 
 po_status po_process_compile(po_process *p, po_model **model)

@@ -16,7 +16,7 @@
 
 static const char *const item_all[] = {
     "buy_cost", "buy_max", "store_cost", "store_max", "capacity", "demand",
-    "price", "shortage_cost", "initial", "description"};
+    "price", "shortage_cost", "initial", "dispose_cost", "description"};
 static const char *const act_all[] = {
     "cost", "min", "max", "fixed_cost", "min_batch", "integer", "binary",
     "in", "out", "description"};

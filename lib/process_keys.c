@@ -10,7 +10,7 @@
 
 const char *const po__item_keys[PO__I_NKEYS] = {
     "buy_cost", "buy_max", "store_cost", "store_max", "capacity",
-    "demand", "price", "shortage_cost", "initial"};
+    "demand", "price", "shortage_cost", "initial", "dispose_cost"};
 const char *const po__activity_keys[PO__A_NKEYS] = {
     "cost", "min", "max", "fixed_cost", "min_batch"};
 const char *const po__constraint_keys[PO__C_NKEYS] = {"min", "max"};

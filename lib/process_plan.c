@@ -6,6 +6,15 @@
  * A plan copies every name and number it reports, so it outlives the
  * process it came from; it keeps the compiled model and the solver's
  * result for callers that want duals or the raw values.
+ *
+ * Plan numbers are cleaned of solver noise (-2.8e-14 where 0 is meant,
+ * 99.99999999997 for a demand of 100): a variable's value within
+ * SNAP_TOL * max(1, |bound|) of 0 or of one of its bounds becomes that
+ * value, integer and binary variables are rounded to the nearest integer,
+ * and derived series (shortage, slack) within SNAP_TOL of the scale of
+ * their terms become 0.  GLPK's own tolerances are 1e-7 relative (primal
+ * feasibility) and 1e-5 (integrality), so nothing the solver distinguishes
+ * is lost.  The result keeps the raw values (po_plan_result).
  */
 #include "process.h"
 
@@ -13,7 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NSERIES 7
+#define NSERIES 8
+
+/* Relative tolerance of the clean-up of plan values (see above). */
+#define SNAP_TOL 1e-9
 
 struct po_plan {
     po_outcome outcome;
@@ -33,9 +45,11 @@ struct po_plan {
 };
 
 static const char *const series_names[NSERIES] = {
-    "buy", "sold", "shortage", "stock", "used", "produced", "slack"};
+    "buy", "sold", "shortage", "stock", "used", "produced", "slack",
+    "disposed"};
 static const char *const cost_names[PO_COST_NKINDS] = {
-    "buying", "storing", "activity", "fixed", "shortage", "revenue"};
+    "buying", "storing", "activity", "fixed", "shortage", "revenue",
+    "disposal"};
 
 void po_plan_free(po_plan *pl)
 {
@@ -120,6 +134,46 @@ static double value(const double *v, int j)
     return j >= 0 ? v[j] : 0;
 }
 
+/* x snapped to target when within tol of it. */
+static double snap(double x, double target, double tol)
+{
+    return fabs(x - target) <= tol ? target : x;
+}
+
+/* The model's values without solver noise (see the file comment). */
+static void clean_values(const po_model *m, const double *v, double *out)
+{
+    int n = po_model_num_vars(m);
+    for (int j = 0; j < n; j++) {
+        double x = v[j];
+        po_vartype type = po_model_var_type(m, j);
+        if (type == PO_INTEGER || type == PO_BINARY) {
+            out[j] = round(x) == 0 ? 0 : round(x); /* never -0 */
+            continue;
+        }
+        double lb = po_model_var_lb(m, j), ub = po_model_var_ub(m, j);
+        double scale = 1;
+        if (isfinite(lb) && fabs(lb) > scale)
+            scale = fabs(lb);
+        if (isfinite(ub) && fabs(ub) > scale)
+            scale = fabs(ub);
+        double tol = SNAP_TOL * scale;
+        x = snap(x, 0, tol);
+        if (isfinite(lb))
+            x = snap(x, lb, tol);
+        if (isfinite(ub))
+            x = snap(x, ub, tol);
+        out[j] = x == 0 ? 0 : x;
+    }
+}
+
+/* A derived number: 0 when it is within SNAP_TOL of the scale of the
+ * terms it came from. */
+static double snap_derived(double x, double scale)
+{
+    return fabs(x) <= SNAP_TOL * fmax(1, scale) ? 0 : x;
+}
+
 static void fill_values(po_plan *pl, const po_process *p, const po__pmap *mp,
                         const double *v)
 {
@@ -159,7 +213,7 @@ static void fill_values(po_plan *pl, const po_process *p, const po__pmap *mp,
                 double d = po__pv(&q[PO__I_DEMAND], t, 0), s = v[mp->sold[k]];
                 pl->has[PO_PLAN_SOLD][i] = pl->has[PO_PLAN_SHORTAGE][i] = 1;
                 S[PO_PLAN_SOLD][k] = s;
-                S[PO_PLAN_SHORTAGE][k] = d - s;
+                S[PO_PLAN_SHORTAGE][k] = snap_derived(d - s, d);
                 pl->cost_t[PO_COST_REVENUE][t] +=
                     po__pv(&q[PO__I_PRICE], t, 0) * s;
                 pl->cost_t[PO_COST_SHORTAGE][t] +=
@@ -172,12 +226,22 @@ static void fill_values(po_plan *pl, const po_process *p, const po__pmap *mp,
                 pl->cost_t[PO_COST_STORING][t] +=
                     po__pv(&q[PO__I_STORE_COST], t, 0) * v[mp->stock[k]];
             }
+            if (mp->disp[k] >= 0) {
+                pl->has[PO_PLAN_DISPOSED][i] = 1;
+                S[PO_PLAN_DISPOSED][k] = v[mp->disp[k]];
+                pl->cost_t[PO_COST_DISPOSAL][t] +=
+                    po__pv(&q[PO__I_DISPOSE_COST], t, 0) * v[mp->disp[k]];
+            }
+            double cap = po__pv(&q[PO__I_CAPACITY], t, 0);
+            double used = S[PO_PLAN_USED][k], made = S[PO_PLAN_PRODUCED][k];
+            double scale = fmax(fmax(fabs(cap), fabs(S[PO_PLAN_BUY][k])),
+                                fmax(made, used));
+            S[PO_PLAN_USED][k] = snap_derived(used, used);
+            S[PO_PLAN_PRODUCED][k] = snap_derived(made, made);
             if (pl->is_cap[i]) {
                 pl->has[PO_PLAN_SLACK][i] = 1;
-                S[PO_PLAN_SLACK][k] = po__pv(&q[PO__I_CAPACITY], t, 0) +
-                                      S[PO_PLAN_BUY][k] +
-                                      S[PO_PLAN_PRODUCED][k] -
-                                      S[PO_PLAN_USED][k];
+                S[PO_PLAN_SLACK][k] = snap_derived(
+                    cap + S[PO_PLAN_BUY][k] + made - used, scale);
             }
         }
     }
@@ -204,7 +268,13 @@ static po_status solve(po_process *p, int baseline, const po_options *opt,
         return po__perr(p, PO_EMODEL, NULL, "the model has no \"baseline\"");
     po__pmap map;
     po_model *m;
-    po_status st = po__process_compile(p, baseline, &m, &map);
+    /* Plans solved for their duals keep the plain rows: the flow rows are
+     * implied once the binaries are fixed, but could take a share of a
+     * degenerate dual away from the capacity or balance it comes from (and
+     * po_process_limits reads the plain model).  Baselines have their
+     * binaries fixed: the flow rows would change nothing. */
+    po__copts co = {baseline, !baseline && !(opt && opt->sensitivity), NULL};
+    po_status st = po__process_compile_opts(p, &co, &m, &map);
     if (st)
         return st;
     po_plan *pl = calloc(1, sizeof *pl);
@@ -232,7 +302,15 @@ static po_status solve(po_process *p, int baseline, const po_options *opt,
     for (int k = 0; k < PO_COST_NKINDS; k++)
         pl->cost[k] = NAN;
     if (pl->has_solution) {
-        fill_values(pl, p, &map, po_result_values(pl->result));
+        double *v = malloc(((size_t)po_model_num_vars(m) + 1) * sizeof *v);
+        if (v == NULL) {
+            po__pmap_free(&map);
+            po_plan_free(pl);
+            return po__perr(p, PO_ENOMEM, NULL, "solve: out of memory");
+        }
+        clean_values(m, po_result_values(pl->result), v);
+        fill_values(pl, p, &map, v);
+        free(v);
         pl->total_cost = po_result_objective(pl->result);
     }
     po__pmap_free(&map);

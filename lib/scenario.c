@@ -44,6 +44,8 @@ typedef struct run {
     po_model *nominal[2];
     po_result *start[2];
     po__pmap map[2];
+    po__envelope env; /* demands and capacities the scenarios may take */
+    double *env_mem;
     po_options solver; /* without the log */
     int warm;
     worker *w;
@@ -140,15 +142,25 @@ static void run_free(run *r)
             free(r->w[k].f);
         }
     free(r->w);
+    free(r->env_mem);
     po__unc_free(&r->unc);
+}
+
+/* Every model of the run is compiled alike: big-M and the flow rows proven
+ * for every demand and capacity the scenarios draw (a bound proven from
+ * the nominal demand would cut off a scenario's plan), the flow rows in
+ * both models so that their columns stay the same. */
+static po_status compile(run *r, int which, po_model **m, po__pmap *map)
+{
+    po__copts o = {which, 1, &r->env};
+    return po__process_compile_opts(r->p, &o, m, map);
 }
 
 /* Compile and solve the nominal model `which` (the caller's options, log
  * included). */
 static po_status nominal(run *r, int which, const po_options *opt)
 {
-    po_status st = po__process_compile(r->p, which, &r->nominal[which],
-                                       &r->map[which]);
+    po_status st = compile(r, which, &r->nominal[which], &r->map[which]);
     if (st != PO_OK)
         return st;
     st = po_solve(r->nominal[which], opt, &r->start[which]);
@@ -190,8 +202,7 @@ static po_status workers(run *r, int n)
         if (w->f == NULL)
             return PO_ENOMEM;
         for (int which = 0; which < r->nmodels; which++) {
-            po_status st = po__process_compile(r->p, which, &w->model[which],
-                                               NULL);
+            po_status st = compile(r, which, &w->model[which], NULL);
             if (st != PO_OK)
                 return st;
         }
@@ -438,6 +449,8 @@ po_status po__scenarios_run(po_process *p, const po_scenario_options *opt,
     r.warm = opt->warm_start != 0;
 
     st = alloc_result(sc, p->has_baseline);
+    if (st == PO_OK)
+        st = po__unc_envelope(p, r.seed, count, &r.env, &r.env_mem);
     for (int which = 0; which < r.nmodels && st == PO_OK; which++)
         st = nominal(&r, which, &opt->solver);
     if (st == PO_OK)

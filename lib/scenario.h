@@ -54,6 +54,14 @@ po_status po__unc_collect(const po_process *p, const po__pmap *m0,
                           const po_model *model1, po__unc_set *out);
 void po__unc_free(po__unc_set *set);
 
+/* The range of every demand and capacity over the nominal values and
+ * scenarios 0 .. count-1 (the envelope the compiled models' big-M and flow
+ * rows must stay valid for): arrays of nitems * nperiods, [i * T + t],
+ * allocated in one block *mem (free it; NULL when count is 0 and nothing is
+ * uncertain).  PO_OK, PO_ENOMEM or a drawing error. */
+po_status po__unc_envelope(const po_process *p, uint64_t seed, long count,
+                           po__envelope *env, double **mem);
+
 /* Factors of scenario `scenario` for every entry, into f[0..n-1]. */
 po_status po__unc_draw(const po__unc_set *set, uint64_t seed,
                        uint64_t scenario, double *f);

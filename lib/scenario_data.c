@@ -184,6 +184,76 @@ void po__unc_free(po__unc_set *set)
     memset(set, 0, sizeof *set);
 }
 
+/* Smallest and largest factor of (param, item i, period t) over the
+ * scenarios, 1 (the nominal model) included. */
+static po_status factor_range(const po_process *p, const po__uncertain *spec,
+                              uint64_t seed, long count, po_unc_param param,
+                              int i, int t, double *lo, double *hi)
+{
+    po__dist dist;
+    dist.kind = spec->dist == PO_UNC_REL_SD ? PO__DIST_REL_SD
+                                            : PO__DIST_REL_RANGE;
+    dist.param = spec->value;
+    *lo = *hi = 1;
+    for (long s = 0; s < count; s++) {
+        double f;
+        po_status st = po__rng_draw_factor(seed, (uint64_t)s, param,
+                                           p->items[i].name, (uint64_t)t,
+                                           &dist, &f);
+        if (st != PO_OK)
+            return st;
+        *lo = f < *lo ? f : *lo;
+        *hi = f > *hi ? f : *hi;
+    }
+    return PO_OK;
+}
+
+po_status po__unc_envelope(const po_process *p, uint64_t seed, long count,
+                           po__envelope *env, double **mem)
+{
+    size_t n = (size_t)p->nitems * (size_t)p->nperiods;
+    memset(env, 0, sizeof *env);
+    *mem = malloc((3 * n + 1) * sizeof **mem);
+    if (*mem == NULL)
+        return PO_ENOMEM;
+    double *dlo = *mem, *dhi = dlo + n, *chi = dhi + n;
+    for (int i = 0; i < p->nitems; i++)
+        for (int t = 0; t < p->nperiods; t++) {
+            size_t k = (size_t)i * (size_t)p->nperiods + (size_t)t;
+            dlo[k] = dhi[k] = po__pv(&p->items[i].p[PO__I_DEMAND], t, 0);
+            chi[k] = po__pv(&p->items[i].p[PO__I_CAPACITY], t, 0);
+        }
+    static const po_unc_param kinds[] = {PO_UNC_DEMAND, PO_UNC_CAPACITY};
+    for (int q = 0; q < 2; q++) {
+        int key = item_key(kinds[q]);
+        for (int i = 0; i < p->nitems; i++) {
+            const po__uncertain *spec = spec_for(p, kinds[q], i);
+            if (spec == NULL || p->items[i].p[key].n == 0)
+                continue;
+            for (int t = 0; t < p->nperiods; t++) {
+                size_t k = (size_t)i * (size_t)p->nperiods + (size_t)t;
+                double lo, hi, v = po__pv(&p->items[i].p[key], t, 0);
+                po_status st = factor_range(p, spec, seed, count, kinds[q], i,
+                                            t, &lo, &hi);
+                if (st != PO_OK)
+                    return st;
+                /* scenario values are nominal * factor, as po__unc_apply
+                 * writes them */
+                if (kinds[q] == PO_UNC_DEMAND) {
+                    dlo[k] = v * lo;
+                    dhi[k] = v * hi;
+                } else {
+                    chi[k] = v * hi;
+                }
+            }
+        }
+    }
+    env->demand_lo = dlo;
+    env->demand_hi = dhi;
+    env->capacity_hi = chi;
+    return PO_OK;
+}
+
 po_status po__unc_draw(const po__unc_set *set, uint64_t seed,
                        uint64_t scenario, double *f)
 {
