@@ -223,6 +223,31 @@ static void no_provable_bound(void **state)
     EXPECT_ALL(e10);
 }
 
+/* dispose_cost (extension): never negative (with the hint), never on a
+ * capacity item, arrays of the right length, typos suggested. */
+static const char *const e11_json =
+    "{'periods': ['a', 'b'],\n"
+    " 'items': {'h': {'capacity': 4, 'dispose_cost': 1},\n"
+    "           'w': {'dispose_cost': [1, -0.5], 'demand': 1},\n"
+    "           'v': {'dispose_cost': [1, 2, 3], 'dispose_cots': 1}}\n"
+    "}\n";
+static const struct want e11_errors[] = {
+    {2, 33,
+     "item \"h\": a capacity item takes no \"dispose_cost\" (capacity is renewable: it is neither sold, stored nor disposed of)"},
+    {3, 38,
+     "item \"w\": \"dispose_cost\" is negative (-0.5) in period \"b\" (a salvage value is a sale: give the item a \"demand\" and a \"price\")"},
+    {4, 18,
+     "item \"v\": \"dispose_cost\" has 3 values but there are 2 periods"},
+    {4, 45,
+     "unknown key \"dispose_cots\" in item \"v\" (did you mean \"dispose_cost\"?)"},
+};
+
+static void dispose_cost_errors(void **state)
+{
+    (void)state;
+    EXPECT_ALL(e11);
+}
+
 /* The example of the issue, to the letter. */
 static void captiy(void **state)
 {
@@ -557,6 +582,7 @@ int main(void)
         cmocka_unit_test(uncertainty_and_mvp),
         cmocka_unit_test(wrong_json_types),
         cmocka_unit_test(no_provable_bound),
+        cmocka_unit_test(dispose_cost_errors),
         cmocka_unit_test(captiy),
         cmocka_unit_test(syntax_errors),
         cmocka_unit_test(columns_count_characters),

@@ -350,6 +350,91 @@ static void key_min_batch(void **state)
          1.5, "batch impossible");
 }
 
+/* dispose_cost (extension): bread sells at 3 (demand [30, 60], shortage
+ * 2), cannot be stored, and bake runs 0 or at least 50 (cost 1 per loaf,
+ * max 100).  P1: bake 0 -> short 30 costs 60; bake 50 -> 50 + disposal
+ * 20 x 0.5 - revenue 90 = -30: bake 50 and dispose of 20.  P2: bake 60 ->
+ * 60 - 180 = -120.  Total -150: activity 110, disposal 10, revenue 270.
+ * Without dispose_cost the surplus has nowhere to go: P1 falls back to
+ * short 30 (total 60 - 120 = -60).  Free disposal (0): -160. */
+static void key_dispose_cost(void **state)
+{
+    (void)state;
+    po_process *p = load_ok(
+        "{'periods': ['P1', 'P2'],"
+        " 'items': {'bread': {'demand': [30, 60], 'price': 3, 'shortage_cost': 2,"
+        " 'dispose_cost': [0.5, 0.25]}},"
+        " 'activities': {'bake': {'cost': 1, 'min_batch': 50, 'max': 100,"
+        " 'out': {'bread': 1}}}}");
+    near(po_process_item_param(p, 0, "dispose_cost", 1), 0.25, "read back");
+    po_plan *pl = solve_ok(p);
+    near(po_plan_total_cost(pl), -150, "with disposal");
+    near(po_plan_levels(pl, 0)[0], 50, "P1 batch");
+    const double *d = po_plan_item_series(pl, 0, PO_PLAN_DISPOSED);
+    assert_non_null(d);
+    near(d[0], 20, "disposed P1");
+    near(d[1], 0, "disposed P2");
+    near(po_plan_cost(pl, PO_COST_DISPOSAL), 10, "disposal cost");
+    near(po_plan_cost_by_period(pl, PO_COST_DISPOSAL)[0], 10, "P1");
+    near(po_plan_cost(pl, PO_COST_ACTIVITY), 110, "activity");
+    near(po_plan_cost(pl, PO_COST_REVENUE), 270, "revenue");
+    double sum = 0;
+    for (int k = 0; k < PO_COST_NKINDS; k++)
+        sum += k == PO_COST_REVENUE ? -po_plan_cost(pl, (po_cost_kind)k)
+                                    : po_plan_cost(pl, (po_cost_kind)k);
+    near(sum, po_plan_total_cost(pl), "kinds add up");
+    po_plan_free(pl);
+    po_model *m = NULL;
+    assert_int_equal(po_process_compile(p, &m), PO_OK);
+    int j = po_model_find_var(m, "disp.bread.P2");
+    assert_true(j >= 0);
+    near(po_model_var_obj(m, j), 0.25, "disp objective");
+    assert_true(isinf(po_model_var_ub(m, j)));
+    po_model_free(m);
+    po_process_free(p);
+    near(total_of("{'periods': ['P1', 'P2'],"
+                  " 'items': {'bread': {'demand': [30, 60], 'price': 3, 'shortage_cost': 2}},"
+                  " 'activities': {'bake': {'cost': 1, 'min_batch': 50, 'max': 100,"
+                  " 'out': {'bread': 1}}}}"),
+         -60, "without dispose_cost");
+    near(total_of("{'periods': ['P1', 'P2'],"
+                  " 'items': {'bread': {'demand': [30, 60], 'price': 3, 'shortage_cost': 2,"
+                  " 'dispose_cost': 0}},"
+                  " 'activities': {'bake': {'cost': 1, 'min_batch': 50, 'max': 100,"
+                  " 'out': {'bread': 1}}}}"),
+         -160, "free disposal");
+}
+
+/* A baseline that makes more than is ordered: infeasible without
+ * dispose_cost (no stock, nothing uses the surplus), feasible with it,
+ * the surplus paid for: bake fixed at 40 (cost 1), demand 30 at price 3,
+ * dispose_cost 0.5 -> 40 + 5 - 90 = -45. */
+static void key_dispose_cost_baseline(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{'items': {'bread': {'demand': 30, 'price': 3%s}},"
+        " 'activities': {'bake': {'cost': 1, 'out': {'bread': 1}}},"
+        " 'baseline': {'bake': 40}}";
+    char json[512];
+    for (int disp = 0; disp < 2; disp++) {
+        snprintf(json, sizeof json, fmt, disp ? ", 'dispose_cost': 0.5" : "");
+        po_process *p = load_ok(json);
+        po_plan *pl = NULL;
+        assert_int_equal(po_process_solve_baseline(p, NULL, &pl), PO_OK);
+        if (!disp) {
+            assert_int_equal(po_plan_outcome(pl), PO_OUTCOME_INFEASIBLE);
+        } else {
+            assert_int_equal(po_plan_outcome(pl), PO_OUTCOME_OPTIMAL);
+            near(po_plan_total_cost(pl), -45, "baseline with disposal");
+            near(po_plan_item_series(pl, 0, PO_PLAN_DISPOSED)[0], 10,
+                 "surplus");
+        }
+        po_plan_free(pl);
+        po_process_free(p);
+    }
+}
+
 /* integer: h capacity 7, make uses 2 h; w demand 4 (shortage_cost 5),
  * make costs 1.  Continuous: 3.5 made -> 3.5 + 2.5 = 6; integer: 3 made
  * -> 3 + 5 = 8. */
@@ -637,6 +722,8 @@ int main(void)
         cmocka_unit_test(key_max),
         cmocka_unit_test(key_fixed_cost),
         cmocka_unit_test(key_min_batch),
+        cmocka_unit_test(key_dispose_cost),
+        cmocka_unit_test(key_dispose_cost_baseline),
         cmocka_unit_test(key_integer),
         cmocka_unit_test(key_binary),
         cmocka_unit_test(key_rates),
