@@ -174,6 +174,25 @@ typedef struct cli_plan_report {
 void cli_plan_json(cli_buf *out, const cli_plan_report *rep);
 void cli_plan_text(cli_buf *out, const cli_plan_report *rep);
 
+/* The analysis figures of a process report (savings_out.c): any of them
+ * may be NULL (no baseline; no sensitivity figures; a feasible model). */
+typedef struct cli_analysis {
+    const po_savings *savings;
+    const po_limits *limits;
+    const po_conflict *conflict;
+    int top;                    /* plan-diff entries listed; <= 0: all */
+} cli_analysis;
+
+/* Add "baseline", "savings", "limits", "conflict" to a report object
+ * (0, or -1 when out of memory); cli_analysis_add_json writes the plan's
+ * JSON report (cli_plan_json) with them added.  cli_analysis_text appends
+ * the text blocks that follow cli_plan_text's summary. */
+int cli_analysis_json(json_t *report, const cli_analysis *a);
+void cli_analysis_add_json(cli_buf *out, const cli_plan_report *rep,
+                           const cli_analysis *a);
+void cli_analysis_text(cli_buf *out, const cli_analysis *a,
+                       const char *currency);
+
 /* `procopt export`: compile a process model and write its LP/MIP. */
 int cli_cmd_export(int argc, char **argv);
 /* `procopt assess`: savings under uncertainty and the MVP's economics

@@ -40,33 +40,87 @@ void cli_process_errors(const po_process *p, const char *path,
                   dropped == 1 ? "" : "s");
 }
 
+/* Topmost plan-diff entries shown (text and JSON). */
+#define CHANGES_SHOWN 10
+
+static int is_infeasible(po_outcome o)
+{
+    return o == PO_OUTCOME_INFEASIBLE || o == PO_OUTCOME_INF_OR_UNBD;
+}
+
 int cli_solve_process(const cli_solve_opts *o)
 {
     po_process *p = po_process_new();
-    po_plan *plan = NULL;
+    po_plan *own_plan = NULL;
+    const po_plan *plan;
+    po_savings *sv = NULL;
+    po_limits *lim = NULL;
+    po_conflict *cf = NULL;
+    po_options opts;
     cli_buf out = {0};
     cli_plan_report rep;
+    cli_analysis an;
+    po_status st;
     int rc;
 
     if (!p) {
         cli_error("%s: out of memory", o->file);
         return CLI_EXIT_ERROR;
     }
-    if (po_process_load_file(p, o->read_path) != PO_OK ||
-        po_process_solve(p, &o->solver, &plan) != PO_OK) {
+    if (po_process_load_file(p, o->read_path) != PO_OK) {
         cli_process_errors(p, o->read_path, o->file);
         po_process_free(p);
         return CLI_EXIT_ERROR;
+    }
+    /* Sensitivity on, so the plan's own solve gives what limits it; with a
+     * baseline the savings' optimized plan is the reported one: nothing is
+     * solved twice. */
+    opts = o->solver;
+    opts.sensitivity = 1;
+    if (po_process_has_baseline(p))
+        st = po_process_savings(p, &opts, &sv);
+    else
+        st = po_process_solve(p, &opts, &own_plan);
+    if (st != PO_OK) {
+        cli_process_errors(p, o->read_path, o->file);
+        po_process_free(p);
+        return CLI_EXIT_ERROR;
+    }
+    plan = sv ? po_savings_optimized_plan(sv) : own_plan;
+
+    if (po_plan_has_solution(plan) &&
+        po_plan_outcome(plan) == PO_OUTCOME_OPTIMAL) {
+        st = po_plan_limits(p, plan, &lim);
+        if (st == PO_ENOMEM) {
+            cli_error("%s: out of memory", o->file);
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (st != PO_OK) /* no sensitivity figures: report without them */
+            lim = NULL;
+    }
+    if (is_infeasible(po_plan_outcome(plan))) {
+        if (po_process_conflict(p, &o->solver, &cf) != PO_OK) {
+            cli_process_errors(p, o->read_path, o->file);
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
     }
 
     rep.file = o->file;
     rep.process = p;
     rep.plan = plan;
     rep.show_all = o->show_all;
-    if (o->json)
-        cli_plan_json(&out, &rep);
-    else
+    an.savings = sv;
+    an.limits = lim;
+    an.conflict = cf;
+    an.top = o->show_all ? 0 : CHANGES_SHOWN;
+    if (o->json) {
+        cli_analysis_add_json(&out, &rep, &an);
+    } else {
         cli_plan_text(&out, &rep);
+        cli_analysis_text(&out, &an, po_process_currency(p));
+    }
 
     rc = cli_outcome_exit(po_plan_outcome(plan));
     if (cli_emit(o, &out) != 0)
@@ -74,8 +128,12 @@ int cli_solve_process(const cli_solve_opts *o)
     else if (po_plan_outcome(plan) == PO_OUTCOME_NUMERICAL)
         cli_error("%s: the solver stopped on a numerical failure", o->file);
 
+done:
     cli_buf_free(&out);
-    po_plan_free(plan);
+    po_conflict_free(cf);
+    po_limits_free(lim);
+    po_savings_free(sv);
+    po_plan_free(own_plan);
     po_process_free(p);
     return rc;
 }
