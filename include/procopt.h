@@ -506,6 +506,12 @@ typedef struct po_result po_result;
  * or unbounded model is a successful call (see po_result_outcome).  On
  * failure *result is NULL and the message is on the model.  The model is
  * not changed by solving (only its error message).
+ * With options.reductions (default PO_REDUCE_ALL) procopt's presolve runs
+ * first and GLPK solves the smaller model it leaves; the result is always
+ * the model's own (its sizes, values, duals, basis).  Presolve alone may
+ * find the model infeasible or unbounded (the log says why); an empty
+ * variable whose cost improves without limit makes the model unbounded if
+ * the rest is feasible, which the reduced model's solve tells.
  * A fatal error inside GLPK is trapped and returned as PO_ESOLVER with
  * GLPK's message.  GLPK keeps its state per thread; procopt frees that
  * state (glp_free_env) at the end of every call that used GLPK, so a
@@ -638,8 +644,11 @@ PO_API int po_result_row_status(const po_result *result, int constr);
  * method runs without presolver (GLPK's presolver would discard the basis):
  * primal simplex when the basis is still primal feasible (after cost
  * changes), dual simplex when it is still dual feasible (after bound and
- * right-hand-side changes), primal simplex otherwise.  options.method and
- * options.presolve are not used on that path.  When `start` holds no basis
+ * right-hand-side changes), primal simplex otherwise.  options.method,
+ * options.presolve and options.reductions are not used on that path (nor
+ * on the cold one: po_solve_warm never runs procopt's presolve; a
+ * po_solve result's basis is the model's own whatever presolve removed,
+ * so it can start from one).  When `start` holds no basis
  * (po_result_has_basis), when its basis is singular for the new data, or
  * for a MIP (warm starts of MIPs are not supported yet), the model is
  * solved cold exactly as po_solve would; po_result_warm_started tells which
