@@ -319,9 +319,12 @@ static int is_switch_maker(const fctx *c, int a, double f)
     return f > 0 && !c->p->acts[a].binary;
 }
 
+/* The proven bound of a level, as the compiler uses it for M (a negative
+ * bound -- an infeasible model -- counts as 0). */
 static double M_of(const fctx *c, int a, int u)
 {
-    return c->f->ub[(size_t)a * (size_t)c->T + (size_t)u];
+    double M = c->f->ub[(size_t)a * (size_t)c->T + (size_t)u];
+    return M > 0 ? M : 0;
 }
 
 /* The first period after u by which the tracked outflow since u reaches
