@@ -2396,6 +2396,26 @@ static po_status write_trapped(write_job *J, int *ret)
     return PO_OK;
 }
 
+/* Copy a finished temporary file into a device or FIFO target. */
+static po_status copy_into(po_model *model, const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    FILE *out = in != NULL ? fopen(to, "wb") : NULL;
+    po_status st = PO_OK;
+    char buf[65536];
+    size_t n;
+    if (in == NULL || out == NULL)
+        st = po__model_fail(model, PO_EIO, "%s: %s", to, strerror(errno));
+    while (st == PO_OK && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            st = po__model_fail(model, PO_EIO, "%s: %s", to, strerror(errno));
+    if (in != NULL)
+        fclose(in);
+    if (out != NULL && fclose(out) != 0 && st == PO_OK)
+        st = po__model_fail(model, PO_EIO, "%s: %s", to, strerror(errno));
+    return st;
+}
+
 po_status po_model_write(po_model *model, const char *path, po_format format)
 {
     if (model == NULL)
@@ -2482,10 +2502,17 @@ po_status po_model_write(po_model *model, const char *path, po_format format)
         return po__model_fail(model, PO_ENOMEM,
                               "po_model_write: out of memory");
     }
+    /* A device or FIFO (/dev/null, a pipe) must be written in place:
+     * renaming over it would replace the device with a regular file. */
+    struct stat target;
+    int special = stat(path, &target) == 0 && !S_ISREG(target.st_mode) &&
+                  !S_ISDIR(target.st_mode);
     if (*base == '\0') {
         st = po__model_fail(model, PO_EIO, "%s: %s", path, strerror(EISDIR));
     } else {
-        if (slash == NULL)
+        if (special)
+            snprintf(tmpdir, len + 32, "/tmp/.po-write-XXXXXX");
+        else if (slash == NULL)
             snprintf(tmpdir, len + 32, ".po-write-XXXXXX");
         else if (dirlen == 0)
             snprintf(tmpdir, len + 32, "/.po-write-XXXXXX");
@@ -2511,7 +2538,9 @@ po_status po_model_write(po_model *model, const char *path, po_format format)
                                 n > 0 ? lines[n - 1] : "GLPK gave no reason");
         }
         session_end(&J->c);
-        if (st == PO_OK && rename(tmpfile, path) != 0)
+        if (st == PO_OK && special)
+            st = copy_into(model, tmpfile, path);
+        else if (st == PO_OK && rename(tmpfile, path) != 0)
             st = po__model_fail(model, PO_EIO, "%s: %s", path,
                                 strerror(errno));
         if (st != PO_OK)

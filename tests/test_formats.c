@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -676,6 +678,51 @@ static void test_write_free_row(void **state)
     unlink(tmp("fr.mps"));
 }
 
+/* A FIFO target stays a FIFO: po_model_write writes into it in place
+ * (renaming a temporary file over it would replace it, as it would replace
+ * /dev/null), and the reader gets the whole file. */
+static void test_write_into_fifo(void **state)
+{
+    (void)state;
+    const char *fifo = tmp("out.fifo");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) { /* the reader: count the bytes that come through */
+        close(fds[0]);
+        alarm(20); /* no writer ever comes if the FIFO was replaced */
+        FILE *in = fopen(fifo, "rb");
+        long n = 0;
+        int ch;
+        while (in != NULL && (ch = fgetc(in)) != EOF)
+            n += ch == '\n';
+        if (in != NULL)
+            fclose(in);
+        if (write(fds[1], &n, sizeof n) != (ssize_t)sizeof n)
+            _exit(1);
+        _exit(0);
+    }
+    close(fds[1]);
+    po_model *m = roundtrip_model(PO_MINIMIZE);
+    po_status st = po_model_write(m, fifo, PO_FORMAT_LP);
+    long lines = -1;
+    assert_int_equal(read(fds[0], &lines, sizeof lines), (ssize_t)sizeof lines);
+    close(fds[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    if (st != PO_OK) {
+        print_error("write %s: %s\n", fifo, po_model_errmsg(m));
+        fail();
+    }
+    struct stat sb;
+    assert_int_equal(stat(fifo, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    assert_true(lines > 5); /* an LP file with objective, rows, bounds */
+    po_model_free(m);
+}
+
 static void test_format_names(void **state)
 {
     (void)state;
@@ -721,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_read_nonempty_rejected),
         cmocka_unit_test(test_write_failures),
         cmocka_unit_test(test_write_free_row),
+        cmocka_unit_test(test_write_into_fifo),
         cmocka_unit_test(test_format_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
