@@ -8,8 +8,8 @@
 #
 #   lp       every netlib instance (fixed MPS) under each LP configuration
 #   mip      MIPLIB 3 instances (free MPS) under each MIP configuration
-#   peers    glpsol (defaults) and cbc -threads 1 on the same MIPLIB 3
-#            instances and time limit
+#   peers    procopt (defaults), glpsol (defaults) and cbc -threads 1 on
+#            the same MIPLIB 3 instances and time limit
 #   report   print the summary tables of the raw results kept in --out
 #
 # CONFIG names a configuration of the lists below (default: all of the
@@ -26,17 +26,24 @@
 #                    generated process model (.json; with --relax as an LP)
 #   --out DIR        where raw results go (default build/tune-results), one
 #                    tab-separated file per mode: config, instance, status,
-#                    objective, solve seconds, iterations, nodes, verdict
+#                    objective, wall s, iterations, nodes, verdict, CPU s
 #   --relax          make every variable continuous (a MIP's relaxation:
 #                    for process models as LPs)
 #   --repeat N       run each (config, instance) N times, keep the median
 #                    solve time (default 1)
 #   --markdown       report as Markdown tables
+#   --wall           report wall seconds (default: CPU seconds)
+#   --procopt-args L peers: procopt's options as key=value,... (default:
+#                    po_options_init's)
 #
-# Times are procopt's solve time (po_result_time: the call to po_solve,
-# reading excluded, it is the same for every configuration) for procopt
-# configurations, and wall time of the whole process for the peers.  One
-# solve at a time.  Verdicts: ok (optimal and the objective within 1e-6
+# Times: CPU seconds (user + system) by default, because the machine these
+# defaults were chosen on was shared (load 4-9 on 2 cores) and GLPK runs in
+# one thread, so CPU time is its work whatever else runs; --wall for wall
+# seconds.  For procopt configurations the time of the po_solve call only
+# (reading is the same for all); for the peers the whole process (GNU
+# time).  Time limits are wall-clock (GLPK's and the peers' own), so under
+# load an instance near the limit may be lost to the load.  One solve at a
+# time.  Verdicts: ok (optimal and the objective within 1e-6
 # relative, |x - opt| / max(1, |opt|), of OPTIMA.tsv; 1e-5 for MIPs, whose
 # gap tolerance is 1e-6), WRONG (claimed optimal with another value, or
 # infeasible/unbounded where an optimum is published), time (limit reached
@@ -108,7 +115,7 @@ glpk-again cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=ha
 # ---- arguments -----------------------------------------------------------
 
 data='' only='' limit='' file='' out="$build/tune-results" repeat=1
-markdown=0 mode='' relax=''
+markdown=0 mode='' relax='' cpu=1 procopt_args=''
 while [ $# -gt 0 ]; do
     case $1 in
     --data) data=$2; shift 2 ;;
@@ -119,7 +126,9 @@ while [ $# -gt 0 ]; do
     --repeat) repeat=$2; shift 2 ;;
     --markdown) markdown=1; shift ;;
     --relax) relax=relax=1; shift ;;
-    -h | --help) sed -n '2,48p' "$0"; exit 0 ;;
+    --wall) cpu=0; shift ;;
+    --procopt-args) procopt_args=$(echo "$2" | tr ',' ' '); shift 2 ;;
+    -h | --help) sed -n '2,54p' "$0"; exit 0 ;;
     -*) die "unknown option $1" ;;
     *) mode=$1; shift; break ;;
     esac
@@ -150,7 +159,7 @@ build_harness() {
 /* tune_one [key=value ...] FILE: read FILE through libprocopt, solve it
  * with the options given, print one line:
  *   status objective constant solve_s iterations nodes rows cols
- *   nonzeros integers
+ *   nonzeros integers cpu_s
  * Keys: format=mps|freemps|lp|gmpl|json, relax=1 (every variable
  * continuous), method=auto|primal|dual|interior, presolve=0|1,
  * pricing=auto|steepest|dantzig, ratio=auto|harris|flip, cuts=0|1,
@@ -160,8 +169,20 @@ build_harness() {
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "procopt.h"
+
+/* CPU seconds of this process: GLPK runs in one thread, so it is the work
+ * done whatever else runs on the machine. */
+static double cpu_s(void)
+{
+    struct rusage u;
+    if (getrusage(RUSAGE_SELF, &u) != 0)
+        return 0;
+    return (double)u.ru_utime.tv_sec + 1e-6 * (double)u.ru_utime.tv_usec +
+           (double)u.ru_stime.tv_sec + 1e-6 * (double)u.ru_stime.tv_usec;
+}
 
 static int pick(const char *v, const char *const *names, int *out)
 {
@@ -255,7 +276,7 @@ int main(int argc, char **argv)
                     p != NULL ? po_process_errmsg(p) : "out of memory");
         po_process_free(p);
         if (st != PO_OK) {
-            printf("error nan 0 0 0 0\n");
+            printf("error nan 0 0 0 0 0 0 0 0 0\n");
             return 1;
         }
     } else {
@@ -264,21 +285,23 @@ int main(int argc, char **argv)
     }
     for (int j = 0; st == PO_OK && relax && j < po_model_num_vars(m); j++)
         st = po_model_set_var_type(m, j, PO_CONTINUOUS);
+    double c0 = cpu_s();
     if (st == PO_OK)
         st = po_solve(m, &o, &r);
+    double cpu = cpu_s() - c0;
     if (st != PO_OK) {
         fprintf(stderr, "tune_one: %s\n",
                 m != NULL ? po_model_errmsg(m) : "out of memory");
-        printf("error nan 0 0 0 0\n");
+        printf("error nan 0 0 0 0 0 0 0 0 0\n");
         po_model_free(m);
         return 1;
     }
-    printf("%s %.17g %.17g %.6f %ld %ld %d %d %ld %d\n",
+    printf("%s %.17g %.17g %.6f %ld %ld %d %d %ld %d %.6f\n",
            po_outcome_name(po_result_outcome(r)), po_result_objective(r),
            po_model_obj_constant(m), po_result_time(r),
            po_result_iterations(r), po_result_nodes(r),
            po_model_num_constrs(m), po_model_num_vars(m),
-           po_model_num_nonzeros(m), po_model_num_integer_vars(m));
+           po_model_num_nonzeros(m), po_model_num_integer_vars(m), cpu);
     po_result_free(r);
     po_model_free(m);
     return 0;
@@ -341,19 +364,22 @@ run_config() {
         fi
         case $path in *.json) fmt=json ;; *) fmt=$format ;; esac
         : >"$out/times"
+        : >"$out/cpus"
         r=1
         while [ "$r" -le "$repeat" ]; do
             # shellcheck disable=SC2086  # _args is a list of words
             line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $relax $_args "$path" 2>/dev/null) ||
-                [ -n "$line" ] || line="crash nan 0 $limit 0 0"
+                [ -n "$line" ] || line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
             set -- $line
             echo "$4" >>"$out/times"
+            echo "${11}" >>"$out/cpus"
             r=$((r + 1))
         done
         t=$(median <"$out/times")
+        u=$(median <"$out/cpus")
         v=$(verdict "$1" "$2" "$opt" "$3")
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$_name" "$inst" "$1" "$2" "$t" "$5" "$6" "$v" >>"$_raw"
-        printf '%-18s %-10s %-16s %12.6g %9.3f %s\n' "$_name" "$inst" "$1" "$2" "$t" "$v" >&2
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$_name" "$inst" "$1" "$2" "$t" "$5" "$6" "$v" "$u" >>"$_raw"
+        printf '%-18s %-10s %-16s %12.6g %9.3f %9.3f %s\n' "$_name" "$inst" "$1" "$2" "$t" "$u" "$v" >&2
     done
 }
 
@@ -365,32 +391,47 @@ run_peers() {
     _raw=$1
     instances | while IFS="$(printf '\t')" read -r inst opt; do
         path=$(find_file "$inst") || continue
-        for s in glpsol cbc; do
-            command -v $s >/dev/null 2>&1 || { note "$s not installed: skipped"; continue; }
-            rm -f "$out/peer.sol" "$out/peer.log"
-            t0=$(now_ns)
-            if [ $s = glpsol ]; then
-                timeout $((${limit%.*} + 30)) glpsol --freemps "$path" --tmlim "${limit%.*}" \
-                    -w "$out/peer.sol" >"$out/peer.log" 2>&1
-                t1=$(now_ns)
-                set -- $(awk '$1 == "s" && $2 == "mip" {
-                        print ($5 == "o" ? "optimal" : $5 == "n" ? "infeasible" : "time_limit"), $6; f = 1 }
-                    END { if (!f) print "error nan" }' "$out/peer.sol" 2>/dev/null || echo error nan)
+        for s in procopt glpsol cbc; do
+            if [ $s = procopt ]; then
+                # procopt's defaults (or --procopt-args), through the harness
+                # shellcheck disable=SC2086  # a list of words
+                line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$format time="$limit" \
+                    $procopt_args "$path" 2>/dev/null) || [ -n "$line" ] ||
+                    line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
+                set -- $line
+                t=$4 u=${11} c=$3
             else
-                # -threads 1: CBC single-threaded, as the issue's target asks
-                timeout $((${limit%.*} + 30)) cbc "$path" -threads 1 -sec "${limit%.*}" \
-                    -solve -quit >"$out/peer.log" 2>&1
-                t1=$(now_ns)
-                set -- $(awk '/^Result - Optimal solution found/ { st = "optimal" }
-                    /^Result - Problem proven infeasible/ || /^Result - Linear relaxation infeasible/ { st = "infeasible" }
-                    /^Result - Stopped/ { st = "time_limit" }
-                    /^Objective value:/ { obj = $3 }
-                    END { print (st == "" ? "error" : st), (obj == "" ? "nan" : obj) }' "$out/peer.log")
+                command -v $s >/dev/null 2>&1 || { note "$s not installed: skipped"; continue; }
+                rm -f "$out/peer.sol" "$out/peer.log" "$out/peer.cpu"
+                t0=$(now_ns)
+                if [ $s = glpsol ]; then
+                    timeout $((${limit%.*} + 30)) /usr/bin/time -f '%U %S' -o "$out/peer.cpu" \
+                        glpsol --freemps "$path" --tmlim "${limit%.*}" \
+                        -w "$out/peer.sol" >"$out/peer.log" 2>&1
+                    t1=$(now_ns)
+                    set -- $(awk '$1 == "s" && $2 == "mip" {
+                            print ($5 == "o" ? "optimal" : $5 == "n" ? "infeasible" : "time_limit"), $6; f = 1 }
+                        END { if (!f) print "error nan" }' "$out/peer.sol" 2>/dev/null || echo error nan)
+                else
+                    # -threads 1: CBC single-threaded, as the issue's target asks
+                    timeout $((${limit%.*} + 30)) /usr/bin/time -f '%U %S' -o "$out/peer.cpu" \
+                        cbc "$path" -threads 1 -sec "${limit%.*}" \
+                        -solve -quit >"$out/peer.log" 2>&1
+                    t1=$(now_ns)
+                    set -- $(awk '/^Result - Optimal solution found/ { st = "optimal" }
+                        /^Result - Problem proven infeasible/ || /^Result - Linear relaxation infeasible/ { st = "infeasible" }
+                        /^Result - Stopped/ { st = "time_limit" }
+                        /^Objective value:/ { obj = $3 }
+                        END { print (st == "" ? "error" : st), (obj == "" ? "nan" : obj) }' "$out/peer.log")
+                fi
+                t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+                u=$(awk 'NF == 2 && $1 ~ /^[0-9.]+$/ { printf "%.3f", $1 + $2; f = 1 } END { if (!f) print 0 }' \
+                    "$out/peer.cpu" 2>/dev/null)
+                c=0
             fi
-            t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-            v=$(verdict "$1" "$2" "$opt" 0)
-            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$inst" "$1" "$2" "$t" 0 0 "$v" >>"$_raw"
-            printf '%-18s %-10s %-16s %12.6g %9.3f %s\n' "$s" "$inst" "$1" "$2" "$t" "$v" >&2
+            v=$(verdict "$1" "$2" "$opt" "$c")
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$inst" "$1" "$2" "$t" 0 0 "$v" "$u" >>"$_raw"
+            printf '%-18s %-10s %-16s %12.6g %9.3f %9.3f %s\n' "$s" "$inst" "$1" "$2" "$t" "$u" "$v" >&2
         done
     done
 }
@@ -399,16 +440,17 @@ run_peers() {
 
 # report RAW: one line per configuration, in the order first seen.
 report() {
-    awk -F '\t' -v md="$markdown" -v lim="$limit" -v sh="$shift_s" '
+    awk -F '\t' -v md="$markdown" -v lim="$limit" -v sh="$shift_s" -v cpu="$cpu" '
         !($1 in seen) { seen[$1] = 1; order[++nc] = $1 }
         {
             c = $1; i = $2; n[c]++
             if (!(i in inst)) { inst[i] = 1; ni++ }
-            ok[c, i] = ($8 == "ok" || $8 == "unchecked"); t[c, i] = $5
+            x = (cpu && NF >= 9) ? $9 : $5
+            ok[c, i] = ($8 == "ok" || $8 == "unchecked"); t[c, i] = x
             if ($8 == "ok" || $8 == "unchecked") solved[c]++
             if ($8 == "WRONG") wrong[c]++
             if ($8 == "fail") failed[c]++
-            tt = ok[c, i] ? $5 : lim; if (tt > lim) tt = lim
+            tt = ok[c, i] ? x : lim; if (tt > lim) tt = lim
             sg[c] += log(tt + sh); tot[c] += tt
         }
         END {
@@ -447,6 +489,7 @@ report)
     ;;
 peers)
     [ -f "$data/OPTIMA.tsv" ] || die "no $data/OPTIMA.tsv"
+    build_harness
     echo "tune: peers on $data, limit $limit s, load $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
     run_peers "$raw"
     report "$raw"
