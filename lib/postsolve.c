@@ -174,7 +174,10 @@ static void undo_dup_col(post *P, const po__ps_step *s)
     int j = s->i, k = s->j;
     double lam = s->a, lj = s->b[0], uj = s->b[1], lk = s->b[2], uk = s->b[3];
     double xp = P->x[j];
-    double xk = clamp(0, lk, uk), xj = xp - lam * xk;
+    /* x_k at a bound (non-basic) and x_j = the rest, unless x_j leaves
+     * its range: then x_j at that bound and x_k the rest.  When the merged
+     * column sits at a bound, both end at theirs. */
+    double xk = !isinf(lk) ? lk : !isinf(uk) ? uk : 0, xj = xp - lam * xk;
     if (xj < lj) {
         xj = lj;
         xk = (xp - lj) / lam;
@@ -186,6 +189,8 @@ static void undo_dup_col(post *P, const po__ps_step *s)
     P->x[j] = xj;
     P->x[k] = xk;
     if (P->basis) {
+        /* one basic variable for a basic merged column: the one inside its
+         * range (x_j when both sit at bounds) */
         P->cs[k] = NONBASIC;
         if (P->cs[j] == PO_BASIS_BASIC && !(lj < xj && xj < uj) &&
             lk < xk && xk < uk) {

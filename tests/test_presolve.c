@@ -389,6 +389,18 @@ static void test_dup_cols(void **state)
     check_basis_warm(m, r);
     po_result_free(cold);
     po_result_free(r);
+    /* x1 in [0, 10], x2 in [-1, 5]: x' in [-2, 20], still 3 at the
+     * optimum; x2 goes to its lower bound -1 (non-basic), x1 = 3 + 2 = 5
+     * lies inside its range (basic) */
+    assert_int_equal(po_model_set_var_bounds(m, 0, 0, 10), PO_OK);
+    assert_int_equal(po_model_set_var_bounds(m, 1, -1, 5), PO_OK);
+    r = solve_with(m, PO_REDUCE_DUP_COLS, 1);
+    near_(po_result_objective(r), 5, TOL, "objective");
+    check_values(r, (double[]){5, -1, 1}, 3);
+    assert_int_equal(po_result_var_status(r, 0), PO_BASIS_BASIC);
+    assert_int_equal(po_result_var_status(r, 1), PO_BASIS_LOWER);
+    check_basis_warm(m, r);
+    po_result_free(r);
     po_model_free(m);
 }
 
