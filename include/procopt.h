@@ -884,8 +884,7 @@ typedef struct po_plan po_plan;
 /* Validate, compile, solve.  options may be NULL.  On PO_OK *plan is a new
  * plan (free with po_plan_free) whatever the outcome; the plan owns its
  * copies of every name and does not refer to the process.  The model solved
- * is po_process_compile's, except with options->sensitivity: then the flow
- * formulation is left out, so duals belong to the rows of the format. */
+ * is po_process_compile's (flow formulation included). */
 PO_API po_status po_process_solve(po_process *process,
                                   const po_options *options, po_plan **plan);
 /* The same for the baseline (levels fixed, the rest settled at its best). */

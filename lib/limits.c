@@ -327,7 +327,9 @@ static po_status limits(po_process *p, const po_options *opt,
     const po_result *res = NULL;
     po__roles r;
     memset(&r, 0, sizeof r);
-    po_status st = po__process_compile(p, 0, &m, &map);
+    /* compiled as po_process_solve compiles plans (flow rows included) */
+    po__copts co = {0, 1, NULL};
+    po_status st = po__process_compile_opts(p, &co, &m, &map);
     if (st)
         return st;
     st = po__roles_build(&r, p, &map, m);

@@ -268,12 +268,12 @@ static po_status solve(po_process *p, int baseline, const po_options *opt,
         return po__perr(p, PO_EMODEL, NULL, "the model has no \"baseline\"");
     po__pmap map;
     po_model *m;
-    /* Plans solved for their duals keep the plain rows: the flow rows are
-     * implied once the binaries are fixed, but could take a share of a
-     * degenerate dual away from the capacity or balance it comes from (and
-     * po_process_limits reads the plain model).  Baselines have their
+    /* The flow rows also when the plan is solved for its duals: with the
+     * binaries fixed they cut off no plan, for any capacity or side-rule
+     * bound either, so a capacity's dual is still a true shadow price
+     * (po_process_limits compiles the same way).  Baselines have their
      * binaries fixed: the flow rows would change nothing. */
-    po__copts co = {baseline, !baseline && !(opt && opt->sensitivity), NULL};
+    po__copts co = {baseline, !baseline, NULL};
     po_status st = po__process_compile_opts(p, &co, &m, &map);
     if (st)
         return st;

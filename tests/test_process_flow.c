@@ -243,6 +243,52 @@ static void multi_echelon(void **state)
     po_process_free(p);
 }
 
+/* Shadow prices from a plan whose model has flow rows.  h: 50 hours in
+ * P1, 30 in P2 (10 more can be bought at 2), one per unit; w: demand
+ * [20, 40] at price 3 (shortage 1), storing costs 0.5; make costs 1 and 5
+ * per setup.  Optimum: P1 makes 30 (10 stored), P2 30 (its capacity, no
+ * hour bought: 1 + 2 > 1 + 0.5): -105.  One more hour in P2 saves storing
+ * one unit (0.5), one less costs storing one more (0.5): the shadow price
+ * is 0.5 either way; P1's capacity does not bind (0).  (The bought hours
+ * keep M = 40 above the level, so onmax does not bind beside cap.) */
+static void limits_with_flow_rows(void **state)
+{
+    (void)state;
+    po_process *p = load_ok(
+        "{'periods': ['P1', 'P2'],"
+        " 'items': {'h': {'capacity': [50, 30], 'buy_cost': 2, 'buy_max': [0, 10]},"
+        "  'w': {'demand': [20, 40], 'price': 3, 'shortage_cost': 1,"
+        "  'store_cost': 0.5}},"
+        " 'activities': {'make': {'cost': 1, 'fixed_cost': 5,"
+        "  'in': {'h': 1}, 'out': {'w': 1}}}}");
+    po_options o;
+    po_options_init(&o);
+    o.sensitivity = 1;
+    po_plan *pl = NULL;
+    assert_int_equal(po_process_solve(p, &o, &pl), PO_OK);
+    near(po_plan_total_cost(pl), -105, "optimum");
+    assert_true(count_prefixed(po_plan_model(pl), 1) > 0);
+    po_limits *lim = NULL;
+    assert_int_equal(po_plan_limits(p, pl, &lim), PO_OK);
+    assert_int_equal(po_limits_available(lim), 1);
+    int seen = 0;
+    for (int k = 0; k < po_limits_num_prices(lim); k++) {
+        const char *name, *per;
+        double v;
+        assert_int_equal(po_limits_price(lim, k, NULL, &name, &per, &v, NULL,
+                                         NULL, NULL),
+                         PO_OK);
+        if (strcmp(name, "h") != 0)
+            continue;
+        near(v, strcmp(per, "P2") == 0 ? 0.5 : 0, "shadow price of h");
+        seen++;
+    }
+    assert_int_equal(seen, 2);
+    po_limits_free(lim);
+    po_plan_free(pl);
+    po_process_free(p);
+}
+
 /* ---- random models against the plain formulation ---- */
 
 typedef struct lcg {
@@ -534,6 +580,7 @@ int main(void)
         cmocka_unit_test(windows),
         cmocka_unit_test(lot_sizing),
         cmocka_unit_test(multi_echelon),
+        cmocka_unit_test(limits_with_flow_rows),
         cmocka_unit_test(random_models),
         cmocka_unit_test(scenario_demand_above_nominal),
         cmocka_unit_test(scenario_dispose_baseline),
