@@ -415,8 +415,9 @@ typedef enum po_backtrack {
  * basis of the model itself, so a result looks the same with or without
  * them (po_solve_warm can start from it).  Not used when
  * options.sensitivity is 1 (the ranging needs GLPK to hold the model
- * itself) nor by po_solve_warm.  The last three change only MIPs (for an
- * LP they would change the duals); the others apply to LPs and MIPs. */
+ * itself) nor by po_solve_warm.  BOUNDS, COEFS and INT_ROUND change only
+ * MIPs (for an LP they would change the duals); the others apply to LPs
+ * and MIPs. */
 #define PO_REDUCE_EMPTY     0x001 /* empty rows; empty columns (set at the
                                      bound their cost prefers) */
 #define PO_REDUCE_SINGLETON 0x002 /* rows of one variable become its bounds */
@@ -432,7 +433,10 @@ typedef enum po_backtrack {
 #define PO_REDUCE_COEFS     0x080 /* MIP: coefficient (big-M) tightening of
                                      0/1 variables in inequalities */
 #define PO_REDUCE_INT_ROUND 0x100 /* MIP: integer bounds rounded inward */
-#define PO_REDUCE_ALL       0x1FF
+#define PO_REDUCE_COL_SINGLETON 0x200 /* a continuous variable found in one
+                                     equation only is substituted out (the
+                                     row keeps the range its bounds allow) */
+#define PO_REDUCE_ALL       0x3FF
 
 /* Receives GLPK's and procopt's log text, one whole line (ending in '\n')
  * per call, when set.  Called from the solving thread during the call. */

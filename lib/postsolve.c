@@ -30,18 +30,26 @@ enum { NONBASIC = 255 }; /* placeholder until the final pass */
 typedef struct post {
     const po__presolve *ps;
     double *x, *y;        /* x: the result's values; y: min terms */
+    double *c;            /* costs of the problem the step being undone
+                             left (min terms): substitutions change them */
     unsigned char *rs, *cs; /* the result's basis arrays, or NULL */
     int dual, basis;
 } post;
 
-/* c_j - sum a_ij y_i in minimization terms. */
-static double redcost(const post *P, int j)
+/* c_j - sum a_ij y_i in minimization terms, with c_j the cost in the
+ * problem being undone to. */
+static double redcost_at(const post *P, int j, double c)
 {
     const po__presolve *ps = P->ps;
-    double d = ps->sigma * ps->cost[j];
+    double d = c;
     for (int e = ps->cbeg[j]; e < ps->cbeg[j + 1]; e++)
         d -= ps->eval[e] * P->y[ps->erow[e]];
     return d;
+}
+
+static double redcost(const post *P, int j)
+{
+    return redcost_at(P, j, P->c[j]);
 }
 
 static int near(double v, double b)
@@ -169,6 +177,35 @@ static double clamp(double v, double l, double u)
     return v < l ? l : v > u ? u : v;
 }
 
+/* x_j from its equation; the other columns (those living then: their
+ * value is known) give back the cost they took, and the row's dual gets
+ * it; x_j basic exactly when the (ranged) reduced row was, the equation
+ * itself non-basic. */
+static void undo_col_singleton(post *P, const po__ps_step *s)
+{
+    const po__presolve *ps = P->ps;
+    int i = s->i, j = s->j;
+    /* within x_j's bounds: the reduced row meets its range only within
+     * the simplex method's tolerance, and the rounding error is better
+     * left in the equation's activity (relative to its size) than in a
+     * bound such as x_j >= 0 */
+    P->x[j] = clamp((s->b[0] - partial_activity(P, i)) / s->a, s->b[2],
+                    s->b[3]);
+    double cj = ps->sigma * s->b[1];
+    if (cj != 0)
+        for (int p = ps->rbeg[i]; p < ps->rbeg[i + 1]; p++) {
+            int e = ps->rent[p], k = ps->ecol[e];
+            if (k != j && !isnan(P->x[k]))
+                P->c[k] += cj * ps->eval[e] / s->a;
+        }
+    if (P->dual)
+        P->y[i] += cj / s->a;
+    if (P->basis) {
+        P->cs[j] = P->rs[i] == PO_BASIS_BASIC ? PO_BASIS_BASIC : NONBASIC;
+        P->rs[i] = NONBASIC;
+    }
+}
+
 static void undo_dup_col(post *P, const po__ps_step *s)
 {
     int j = s->i, k = s->j;
@@ -293,10 +330,14 @@ po_status po__postsolve(const po__presolve *ps, const po_result *red,
     if (po__result_alloc_primal(r) != 0 ||
         (P.dual && po__result_alloc_dual(r) != 0) ||
         (P.basis && po__result_alloc_basis(r) != 0) ||
-        (P.y = calloc(m > 0 ? (size_t)m : 1, sizeof(double))) == NULL) {
+        (P.y = calloc(m > 0 ? (size_t)m : 1, sizeof(double))) == NULL ||
+        (P.c = malloc((n > 0 ? (size_t)n : 1) * sizeof(double))) == NULL) {
+        free(P.y);
         po_result_free(r);
         return PO_ENOMEM;
     }
+    for (int j = 0; j < n; j++)
+        P.c[j] = ps->sigma * ps->cost[j];
     P.x = r->values;
     P.rs = r->row_stat;
     P.cs = r->col_stat;
@@ -331,6 +372,7 @@ po_status po__postsolve(const po__presolve *ps, const po_result *red,
         case PO__PS_FORCING: undo_forcing(&P, s); break;
         case PO__PS_DUP_ROW: undo_dup_row(&P, s); break;
         case PO__PS_DUP_COL: undo_dup_col(&P, s); break;
+        case PO__PS_COL_SINGLETON: undo_col_singleton(&P, s); break;
         default: break;
         }
     }
@@ -346,6 +388,7 @@ po_status po__postsolve(const po__presolve *ps, const po_result *red,
         /* a column no step gave a value: a presolve defect; the caller
          * solves without presolve */
         free(P.y);
+        free(P.c);
         po_result_free(r);
         return PO_ESOLVER;
     }
@@ -358,7 +401,8 @@ po_status po__postsolve(const po__presolve *ps, const po_result *red,
         for (int i = 0; i < m; i++)
             r->duals[i] = ps->sigma * P.y[i];
         for (int j = 0; j < n; j++)
-            r->redcosts[j] = ps->sigma * redcost(&P, j);
+            r->redcosts[j] =
+                ps->sigma * redcost_at(&P, j, ps->sigma * mod->col_obj[j]);
     }
     if (P.basis && finish_basis(&P, r) != 0)
         po__result_drop_basis(r);
@@ -368,6 +412,7 @@ po_status po__postsolve(const po__presolve *ps, const po_result *red,
         r->gap = 0;
     }
     free(P.y);
+    free(P.c);
     *out = r;
     return PO_OK;
 }

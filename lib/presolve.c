@@ -104,6 +104,7 @@ void po__presolve_free(po__presolve *ps)
     free(ps->col_alive);
     free(ps->row_alive);
     free(ps->is_int);
+    free(ps->row_subst);
     free(ps->rlen);
     free(ps->clen);
     free(ps->rq);
@@ -161,6 +162,7 @@ static int setup(po__presolve *ps, const po_model *mod)
     ps->col_alive = alloc_n((size_t)n, 1);
     ps->row_alive = alloc_n((size_t)m, 1);
     ps->is_int = alloc_n((size_t)n, 1);
+    ps->row_subst = calloc_n((size_t)m, 1);
     ps->rlen = calloc_n((size_t)m, sizeof(int));
     ps->clen = calloc_n((size_t)n, sizeof(int));
     ps->rq = alloc_n((size_t)m, sizeof(int));
@@ -170,7 +172,7 @@ static int setup(po__presolve *ps, const po_model *mod)
     if (!ps->erow || !ps->ecol || !ps->eval || !ps->rent || !ps->rbeg ||
         !ps->cbeg || !ps->clb || !ps->cub || !ps->cost || !ps->rlb ||
         !ps->rub || !ps->col_alive || !ps->row_alive || !ps->is_int ||
-        !ps->rlen || !ps->clen || !ps->rq || !ps->cq || !ps->rin || !ps->cin)
+        !ps->row_subst || !ps->rlen || !ps->clen || !ps->rq || !ps->cq || !ps->rin || !ps->cin)
         return -1;
 
     int e = 0;

@@ -31,7 +31,12 @@
  *    bound is active;
  *  - duplicate columns (a_k = lambda a_j, c_k = lambda c_j, both
  *    continuous) become one column x_j + lambda x_k with the sum of their
- *    ranges, split again inside the two original ranges.
+ *    ranges, split again inside the two original ranges;
+ *  - a continuous column j found in one equation i only is substituted
+ *    out: x_j = (b_i - sum a_ik x_k) / a_ij, the row keeps the range its
+ *    bounds on x_j allow, the other columns' costs change by
+ *    -c_j a_ik / a_ij; back, y_i = y'_i + c_j / a_ij (so d_j = -a_ij y'_i)
+ *    and x_j is basic exactly when the reduced row was.
  * Each step adds one row and one basic variable (or one column and no basic
  * variable), in a way that keeps the basis matrix block triangular, so the
  * postsolved basis is a basis of the original model (po_solve_warm can
@@ -68,9 +73,13 @@ enum {
                            PO__PS_LB_FROM_J/UB_FROM_J say which bounds of
                            the merged row came from row j; b[0], b[1]: the
                            merged row's bounds then */
-    PO__PS_DUP_COL      /* column j (= a * column i, cost a * cost i)
+    PO__PS_DUP_COL,     /* column j (= a * column i, cost a * cost i)
                            merged into column i as x_i + a x_j; b[0..3]:
                            bounds of i and j before */
+    PO__PS_COL_SINGLETON /* column j (coefficient a, cost b[1], bounds
+                           b[2], b[3] then), in equation i (right-hand side
+                           b[0] then) only, substituted out
+                           (presolve_cols.c) */
 };
 
 #define PO__PS_SET_LB 1
@@ -108,9 +117,13 @@ struct po__presolve {
     int *rbeg, *rent, *cbeg;
 
     /* The current problem. */
-    double *clb, *cub, *cost; /* cost: the model's, in its sense */
+    double *clb, *cub, *cost; /* cost in the model's sense: the model's,
+                                 changed by substitutions (postsolve uses
+                                 the model's own) */
     double *rlb, *rub;
     unsigned char *col_alive, *row_alive, *is_int;
+    unsigned char *row_subst; /* a column was substituted out of the row:
+                                 its coefficients must stay as they are */
     int *rlen, *clen;         /* entries among living columns / rows */
     double obj_const;         /* model constant + removed columns' costs */
 

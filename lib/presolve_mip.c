@@ -163,6 +163,8 @@ static int row_coefs(po__presolve *ps, int i)
     double L = ps->rlb[i], U = ps->rub[i];
     if (isinf(L) == isinf(U))
         return 0; /* equations, ranged and free rows */
+    if (ps->row_subst[i])
+        return 0; /* postsolve needs its coefficients to find x_j */
     double s = isinf(U) ? -1.0 : 1.0;
     double b = s > 0 ? U : -L;
     po__ps_act A;
