@@ -473,7 +473,7 @@ static po_status compile_public(po_process *p, int baseline, po_model **model)
     }
     if (baseline && !p->has_baseline)
         return po__perr(p, PO_EMODEL, NULL, "the model has no \"baseline\"");
-    po__copts o = {baseline, 1, NULL};
+    po__copts o = {baseline, !baseline, NULL};
     return po__process_compile_opts(p, &o, model, NULL);
 }
 

@@ -105,7 +105,7 @@ static void hand_relaxation(void **state)
     po_process *p = load_ok(
         "{'items': {'w': {'demand': 10, 'store_cost': 1}},"
         " 'activities': {'make': {'cost': 1, 'fixed_cost': 100, 'max': 100,"
-        " 'out': {'w': 1}}}}");
+        " 'out': {'w': 1}}}, 'baseline': {'make': 10}}");
     double v;
     po_model *m = compile(p, 0);
     assert_int_equal(count_prefixed(m, 0), 0);
@@ -124,6 +124,10 @@ static void hand_relaxation(void **state)
     m = compile(p, 1);
     assert_int_equal(solve(m, 0, &v), PO_OUTCOME_OPTIMAL);
     near(v, 110, "MIP");
+    po_model_free(m);
+    /* baselines have their binaries fixed: no flow rows */
+    assert_int_equal(po_process_compile_baseline(p, &m), PO_OK);
+    assert_int_equal(count_prefixed(m, 0) + count_prefixed(m, 1), 0);
     po_model_free(m);
     po_process_free(p);
 }
