@@ -31,13 +31,14 @@ JSON_LIBS     := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN          := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-PO_CPPFLAGS   := -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L $(BLAS_CFLAGS) $(JSON_CFLAGS)
+LIB_DIRS      := lib/model lib/backend lib/preprocess lib/process lib/analysis
+PO_CPPFLAGS   := -Iinclude $(LIB_DIRS:%=-I%) -D_POSIX_C_SOURCE=200809L $(BLAS_CFLAGS) $(JSON_CFLAGS)
 PO_CFLAGS     := -std=c11 $(WARN) -fPIC -fvisibility=hidden -pthread
 DEP_LIBS      := -lglpk $(BLAS_LIBS) $(JSON_LIBS) -lm -pthread
 
 ALL_CFLAGS     = $(PO_CPPFLAGS) $(CPPFLAGS) $(PO_CFLAGS) $(CFLAGS)
 
-LIB_SRC       := $(sort $(wildcard lib/*.c))
+LIB_SRC       := $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 CLI_SRC       := $(sort $(wildcard cli/*.c))
 TEST_SRC      := $(sort $(wildcard tests/test_*.c))
 BENCH_SRC     := $(sort $(wildcard bench/*.c))

@@ -1,5 +1,5 @@
 /*
- * scale_vs_loop.c -- the scaling of lib/scale.c through OpenBLAS against
+ * scale_vs_loop.c -- the scaling of lib/preprocess/scale.c through OpenBLAS against
  * its plain-loop twin, and what scaling does to a whole solve.
  *
  *   scale_vs_loop [--reps N] [--only a,b,...] [--no-process] [--sc "ARGS"]

@@ -1,7 +1,7 @@
 /*
- * test_scale.c -- lib/scale.c (power-of-2 scale factors, BLAS and loop
+ * test_scale.c -- lib/preprocess/scale.c (power-of-2 scale factors, BLAS and loop
  * twins), options.scaling, and the interior point method with its
- * crossover (lib/glpk_backend.c).
+ * crossover (lib/backend/glpk_backend.c).
  *
  * What is checked, and why it could be wrong:
  *  - the BLAS twin, the loop twin and po__scale give bit-identical factors
