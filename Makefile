@@ -34,13 +34,20 @@ WARN          := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-pr
 LIB_DIRS      := lib/model lib/backend lib/preprocess lib/process lib/analysis
 PO_CPPFLAGS   := -Iinclude $(LIB_DIRS:%=-I%) -D_POSIX_C_SOURCE=200809L $(BLAS_CFLAGS) $(JSON_CFLAGS)
 PO_CFLAGS     := -std=c11 $(WARN) -fPIC -fvisibility=hidden -pthread
-DEP_LIBS      := -lglpk $(BLAS_LIBS) $(JSON_LIBS) -lm -pthread
+# OpenBLAS is not linked into the library: it is opened with dlopen when a
+# caller has enough work for it (lib/preprocess/blas.h), so that processes
+# that never need it do not pay its start-up.  Tests and benchmarks call
+# cblas_* directly and link it.
+DEP_LIBS      := -lglpk $(JSON_LIBS) -lm -ldl -pthread
 
 ALL_CFLAGS     = $(PO_CPPFLAGS) $(CPPFLAGS) $(PO_CFLAGS) $(CFLAGS)
 
 LIB_SRC       := $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 CLI_SRC       := $(sort $(wildcard cli/*.c))
 TEST_SRC      := $(sort $(wildcard tests/test_*.c))
+# Helpers the suites share (tests/*.c that are not suites), linked into each.
+TEST_HELP_SRC := $(filter-out $(TEST_SRC),$(sort $(wildcard tests/*.c)))
+TEST_HELP_OBJ := $(TEST_HELP_SRC:%.c=$(BUILD)/obj/%.o)
 BENCH_SRC     := $(sort $(wildcard bench/*.c))
 
 LIB_OBJ       := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -96,13 +103,13 @@ $(CLI_BIN): $(CLI_OBJ) $(STATIC_LIB)
 	$(CC) $(PO_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_LIB) $(DEP_LIBS) $(LDLIBS)
 
 # Tests link the static library so they can reach po__ internals too.
-$(BUILD)/tests/%: tests/%.c $(STATIC_LIB) $(wildcard tests/*.h)
+$(BUILD)/tests/%: tests/%.c $(TEST_HELP_OBJ) $(STATIC_LIB) $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(CMOCKA_LIBS) $(DEP_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TEST_HELP_OBJ) $(STATIC_LIB) $(CMOCKA_LIBS) $(DEP_LIBS) $(BLAS_LIBS) $(LDLIBS)
 
 $(BUILD)/bench/%: bench/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS) $(BLAS_LIBS) $(LDLIBS)
 
 tests: all $(TEST_BIN)
 
@@ -170,4 +177,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_HELP_OBJ:.o=.d)

@@ -8,7 +8,7 @@
  */
 #include "scenario_eval.h"
 
-#include <cblas.h>
+#include "blas.h"
 #include <limits.h>
 #include <math.h>
 
@@ -59,16 +59,21 @@ po_status po__scenario_eval_blas(const double *costs, const double *plans,
         zero(values, scenarios * nplans);
         return PO_OK;
     }
+    po__blas blas;
+    if (!po__blas_open(&blas))
+        return po__scenario_eval_loop(costs, plans, scenarios, ncoefs, nplans,
+                                      values);
     /* dgemm counts rows in an int: more scenarios than that go in blocks. */
     for (size_t s0 = 0; s0 < scenarios; s0 += (size_t)INT_MAX) {
         size_t rows = scenarios - s0;
         if (rows > (size_t)INT_MAX)
             rows = (size_t)INT_MAX;
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows,
+        blas.dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows,
                     (int)nplans, (int)ncoefs, 1.0, costs + s0 * ncoefs,
                     (int)ncoefs, plans, (int)ncoefs, 0.0,
                     values + s0 * nplans, (int)nplans);
     }
+    po__blas_close(&blas);
     return check_values(values, scenarios * nplans);
 }
 

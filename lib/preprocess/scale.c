@@ -10,7 +10,8 @@
  */
 #include "scale.h"
 
-#include <cblas.h>
+#include "blas.h"
+
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -28,6 +29,13 @@
 #define HYBRID_MINMAX_LEN 256
 #define HYBRID_SCAL_LEN 32
 
+/* po__scale opens OpenBLAS only for matrices this large.  Opening it costs
+ * a process 1.4 ms once (blas.h); what the BLAS runs save is less below
+ * about a million nonzeros (bench/scale_vs_loop, whole scaling, loop
+ * against by-length: 80bau3b 21k nonzeros 1.5 vs 2.7 ms, pilot87 73k 2.63
+ * vs 2.42 ms, a generated process LP of 531k 25.8 vs 24.4 ms). */
+#define HYBRID_MIN_NNZ 1000000L
+
 enum { KERNEL_LOOP, KERNEL_BLAS, KERNEL_BY_LENGTH };
 
 /* |A| by rows and by columns, the exponents, and the factors of a pass. */
@@ -39,6 +47,7 @@ typedef struct sc_mat {
     int *er, *ec; /* log2 of the factors found so far */
     double *f;    /* one pass's factors, max(m, n) */
     int kernel;   /* KERNEL_*: OpenBLAS, plain loops, or by run length */
+    po__blas blas; /* open unless kernel is KERNEL_LOOP */
 } sc_mat;
 
 static void sc_free(sc_mat *M)
@@ -62,8 +71,8 @@ static void run_minmax(const sc_mat *M, int len, const double *v, double *mn,
 {
     if (M->kernel == KERNEL_BLAS ||
         (M->kernel == KERNEL_BY_LENGTH && len >= HYBRID_MINMAX_LEN)) {
-        *mx = v[cblas_idamax(len, v, 1)];
-        *mn = v[cblas_idamin(len, v, 1)];
+        *mx = v[M->blas.idamax(len, v, 1)];
+        *mn = v[M->blas.idamin(len, v, 1)];
         return;
     }
     double a = v[0], b = v[0];
@@ -81,7 +90,7 @@ static void run_scale(const sc_mat *M, int len, double f, double *v)
 {
     if (M->kernel == KERNEL_BLAS ||
         (M->kernel == KERNEL_BY_LENGTH && len >= HYBRID_SCAL_LEN)) {
-        cblas_dscal(len, f, v, 1);
+        M->blas.dscal(len, f, v, 1);
         return;
     }
     for (int k = 0; k < len; k++)
@@ -286,6 +295,10 @@ static po_status scale_with(int kernel, int m, int n, long nnz, const int *ia,
     if ((m > 0 && r == NULL) || (n > 0 && s == NULL))
         return PO_EINVAL;
     sc_mat M = {0};
+    if (kernel == KERNEL_BY_LENGTH && nnz < HYBRID_MIN_NNZ)
+        kernel = KERNEL_LOOP;
+    if (kernel != KERNEL_LOOP && !po__blas_open(&M.blas))
+        kernel = KERNEL_LOOP; /* same factors, by the loops */
     M.kernel = kernel;
     st = sc_build(&M, m, n, nnz, ia, ja, ar, base);
     if (st == PO_OK) {
@@ -296,6 +309,7 @@ static po_status scale_with(int kernel, int m, int n, long nnz, const int *ia,
             s[j] = ldexp(1.0, M.ec[j]);
     }
     sc_free(&M);
+    po__blas_close(&M.blas);
     return st;
 }
 

@@ -38,7 +38,10 @@
  * outweighs its kernels below about 256 entries (32 for dscal); on long
  * runs BLAS (1.8x at 4096 entries).  po__scale takes each run by its
  * length: BLAS from those lengths on, the loop below -- the same factors
- * again.
+ * again -- and only on matrices of a million nonzeros or more: below that,
+ * loops throughout, because opening OpenBLAS costs a process more than the
+ * long runs save (blas.h, scale.c).  Where OpenBLAS cannot be opened,
+ * po__scale_blas and po__scale run the loops.
  *
  * Thread-safe (no state; the work arrays are the call's own), never prints.
  * The BLAS calls are Level-1 on single rows and columns: OpenBLAS runs them
