@@ -11,205 +11,27 @@
  * The models are small and their optima computed by hand (see each file's
  * comment); they are written into a mkdtemp directory removed at the end.
  */
-#include <errno.h>
-#include <fcntl.h>
+#include <dirent.h>
 #include <math.h>
-#include <poll.h>
 #include <setjmp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 
 #include <cmocka.h>
 #include <jansson.h>
 
 #include "procopt.h"
 
+#define CLI_NEAR_TOL 1e-9 /* hand-computed optima of small LPs */
+#include "cli_harness.h"
+
 /* ------------------------------------------------------------------ */
-/* Running the command                                                */
+/* Error messages                                                     */
 /* ------------------------------------------------------------------ */
-
-static char g_dir[256];  /* the temporary directory */
-static char g_bin[1024]; /* the command */
-static char *g_wrap[32]; /* PROCOPT_TEST_WRAP split on spaces, NULL-ended */
-static char *g_wrap_copy;
-
-#define RUN_TIMEOUT_S 600 /* generous: valgrind is slow */
-
-typedef struct run_result {
-    int exited, code;  /* normal exit and its status */
-    int signaled, sig; /* killed by a signal */
-    char *out, *err;   /* NUL-terminated captures */
-    size_t outlen, errlen;
-    double seconds;
-} run_result;
-
-/* Captures still held when a failing assertion leaves a test early; the
- * group teardown frees them, so a failure does not add a leak report. */
-static char *g_held[64];
-
-static void hold(char *p)
-{
-    for (int i = 0; i < 64; i++)
-        if (!g_held[i]) {
-            g_held[i] = p;
-            return;
-        }
-}
-
-static void release(char *p)
-{
-    for (int i = 0; i < 64; i++)
-        if (g_held[i] == p)
-            g_held[i] = NULL;
-    free(p);
-}
-
-static void run_free(run_result *r)
-{
-    release(r->out);
-    release(r->err);
-    r->out = r->err = NULL;
-}
-
-static void append(char **buf, size_t *len, const char *data, size_t n)
-{
-    char *p = realloc(*buf, *len + n + 1);
-    assert_non_null(p);
-    memcpy(p + *len, data, n);
-    *len += n;
-    p[*len] = '\0';
-    *buf = p;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* Run the command with `args` (NULL-terminated, without the program).
- * stdin_path: file for standard input (NULL: /dev/null); stdout_path: file
- * for standard output instead of capturing it (e.g. /dev/full). */
-static run_result run_full(const char *stdin_path, const char *stdout_path,
-                           const char *const *args)
-{
-    run_result r;
-    int po[2], pe[2];
-    const char *argv[128];
-    int n = 0;
-    pid_t pid;
-    double start = now_s();
-
-    memset(&r, 0, sizeof r);
-    for (int i = 0; g_wrap[i]; i++)
-        argv[n++] = g_wrap[i];
-    argv[n++] = g_bin;
-    for (int i = 0; args[i]; i++) {
-        assert_true(n < 126);
-        argv[n++] = args[i];
-    }
-    argv[n] = NULL;
-
-    assert_int_equal(pipe(po), 0);
-    assert_int_equal(pipe(pe), 0);
-    fflush(NULL);
-    pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        int in = open(stdin_path ? stdin_path : "/dev/null", O_RDONLY);
-        int out = stdout_path ? open(stdout_path, O_WRONLY) : po[1];
-        if (in < 0 || out < 0)
-            _exit(126);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(pe[1], 2);
-        close(po[0]);
-        close(pe[0]);
-        close(po[1]);
-        close(pe[1]);
-        execvp(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    close(po[1]);
-    close(pe[1]);
-
-    /* Drain both pipes together: a child blocked on a full stderr pipe
-     * while we wait on stdout would hang. */
-    struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
-    int open_fds = 2;
-    r.out = calloc(1, 1);
-    r.err = calloc(1, 1);
-    assert_non_null(r.out);
-    assert_non_null(r.err);
-    while (open_fds > 0) {
-        char chunk[65536];
-        int left = (int)(RUN_TIMEOUT_S - (now_s() - start));
-        int pr = poll(fds, 2, left > 0 ? left * 1000 : 0);
-        if (pr < 0 && errno == EINTR)
-            continue;
-        if (pr <= 0) {
-            kill(pid, SIGKILL);
-            waitpid(pid, NULL, 0);
-            fail_msg("procopt did not finish within %d s", RUN_TIMEOUT_S);
-        }
-        for (int k = 0; k < 2; k++) {
-            ssize_t got;
-            if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            got = read(fds[k].fd, chunk, sizeof chunk);
-            if (got > 0) {
-                if (k == 0)
-                    append(&r.out, &r.outlen, chunk, (size_t)got);
-                else
-                    append(&r.err, &r.errlen, chunk, (size_t)got);
-            } else if (got == 0 || errno != EINTR) {
-                close(fds[k].fd);
-                fds[k].fd = -1;
-                open_fds--;
-            }
-        }
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        assert_int_equal(errno, EINTR);
-    hold(r.out);
-    hold(r.err);
-    r.seconds = now_s() - start;
-    if (WIFEXITED(status)) {
-        r.exited = 1;
-        r.code = WEXITSTATUS(status);
-    } else if (WIFSIGNALED(status)) {
-        r.signaled = 1;
-        r.sig = WTERMSIG(status);
-    }
-    return r;
-}
-
-#define RUN(...) run_full(NULL, NULL, (const char *const[]){__VA_ARGS__, NULL})
-#define RUN_IN(in, ...) run_full(in, NULL, (const char *const[]){__VA_ARGS__, NULL})
-
-/* The exit status, with stderr shown when it is not the expected one. */
-static void check_exit(const run_result *r, int code, const char *where)
-{
-    if (r->signaled)
-        fail_msg("%s: killed by signal %d; stderr:\n%s", where, r->sig, r->err);
-    if (!r->exited || r->code != code)
-        fail_msg("%s: exit status %d, expected %d; stderr:\n%s", where, r->code,
-                 code, r->err);
-}
-#define assert_exit(r, code) check_exit(&(r), (code), __func__)
 
 /* Exit 1, nothing on stdout, and exactly one line on stderr starting with
  * "procopt: " + `prefix`. */
@@ -228,77 +50,6 @@ static void check_one_error(const run_result *r, const char *prefix,
         fail_msg("%s: stderr does not start with [%s]: [%s]", where, head, r->err);
 }
 #define assert_one_error(r, prefix) check_one_error(&(r), (prefix), __func__)
-
-/* ------------------------------------------------------------------ */
-/* Files                                                              */
-/* ------------------------------------------------------------------ */
-
-/* A path in the temporary directory (static storage, a few at a time). */
-static const char *path_of(const char *name)
-{
-    static char ring[8][512];
-    static int next;
-    char *p = ring[next++ % 8];
-    snprintf(p, 512, "%s/%s", g_dir, name);
-    return p;
-}
-
-static void write_bytes(const char *name, const void *data, size_t len)
-{
-    FILE *f = fopen(path_of(name), "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-}
-
-static void write_text(const char *name, const char *text)
-{
-    write_bytes(name, text, strlen(text));
-}
-
-static json_t *parse_json(const run_result *r)
-{
-    json_error_t err;
-    json_t *j = json_loadb(r->out, r->outlen, 0, &err);
-    if (!j)
-        fail_msg("stdout is not one JSON value (%s, line %d): %s", err.text,
-                 err.line, r->out);
-    assert_true(json_is_object(j));
-    return j;
-}
-
-/* A number at a path of object keys ("variables", "x", NULL). */
-static double jnum(json_t *root, ...)
-{
-    va_list ap;
-    const char *key;
-    json_t *v = root;
-    va_start(ap, root);
-    while ((key = va_arg(ap, const char *)) != NULL) {
-        v = json_object_get(v, key);
-        if (!v)
-            fail_msg("JSON has no key '%s'", key);
-    }
-    va_end(ap);
-    if (!json_is_number(v))
-        fail_msg("JSON value is not a number");
-    return json_number_value(v);
-}
-
-static const char *jstr(json_t *root, const char *key)
-{
-    json_t *v = json_object_get(root, key);
-    if (!json_is_string(v))
-        fail_msg("JSON key '%s' is not a string", key);
-    return json_string_value(v);
-}
-
-static void check_near(double got, double want, const char *what, int line)
-{
-    if (!(fabs(got - want) <= 1e-9 * (1 + fabs(want))))
-        fail_msg("line %d: %s = %.17g, expected %.17g", line, what, got, want);
-}
-#define assert_near(a, b) check_near((a), (b), #a, __LINE__)
 
 /* max 3x + 2y  s.t.  c1: x + y <= 4,  c2: x + 3y <= 9,  0 <= x <= 3, y >= 0.
  * Optimum at x = 3 (upper bound), y = 1 (c1 binding): 3*3 + 2*1 = 11.
@@ -461,78 +212,6 @@ static void write_market_split(const char *name)
 }
 
 /* ------------------------------------------------------------------ */
-/* Setup                                                              */
-/* ------------------------------------------------------------------ */
-
-static void remove_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char p[1024];
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        struct stat st;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-            remove_tree(p);
-        else
-            unlink(p);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
-static int group_setup(void **state)
-{
-    const char *bin = getenv("PROCOPT_BIN");
-    const char *build = getenv("PROCOPT_BUILD");
-    const char *wrap = getenv("PROCOPT_TEST_WRAP");
-    const char *tmp = getenv("TMPDIR");
-    (void)state;
-
-    if (bin && *bin)
-        snprintf(g_bin, sizeof g_bin, "%s", bin);
-    else
-        snprintf(g_bin, sizeof g_bin, "%s/procopt",
-                 build && *build ? build : "build");
-    if (access(g_bin, X_OK) != 0) {
-        fprintf(stderr, "test_cli: %s is not an executable (set PROCOPT_BIN)\n",
-                g_bin);
-        return -1;
-    }
-    if (wrap && *wrap) {
-        int n = 0;
-        char *save = NULL;
-        g_wrap_copy = strdup(wrap);
-        if (!g_wrap_copy)
-            return -1;
-        for (char *w = strtok_r(g_wrap_copy, " \t", &save); w && n < 31;
-             w = strtok_r(NULL, " \t", &save))
-            g_wrap[n++] = w;
-        g_wrap[n] = NULL;
-    }
-    snprintf(g_dir, sizeof g_dir, "%s/procopt-test-cli-XXXXXX",
-             tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
-    if (!mkdtemp(g_dir))
-        return -1;
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    if (g_dir[0])
-        remove_tree(g_dir);
-    free(g_wrap_copy);
-    for (int i = 0; i < 64; i++)
-        release(g_held[i]);
-    return 0;
-}
-
-/* ------------------------------------------------------------------ */
 /* Help, version, usage                                               */
 /* ------------------------------------------------------------------ */
 
@@ -625,7 +304,7 @@ static void test_usage_errors(void **state)
         for (; n < 8 && cases[i].args[n]; n++)
             args[n] = cases[i].args[n];
         args[n] = NULL;
-        run_result r = run_full(NULL, NULL, args);
+        run_result r = run_full(0, NULL, NULL, args);
         check_exit(&r, 2, cases[i].says);
         if (r.outlen != 0)
             fail_msg("case '%s': stdout not empty: %s", cases[i].says, r.out);
@@ -968,8 +647,8 @@ static void test_bad_files(void **state)
     run_free(&r);
 
     /* A directory is not a model. */
-    r = RUN("solve", "--format", "lp", g_dir);
-    assert_one_error(r, g_dir);
+    r = RUN("solve", "--format", "lp", cli_dir());
+    assert_one_error(r, cli_dir());
     run_free(&r);
 
     /* A process model that is not even JSON. */
@@ -1022,7 +701,7 @@ static void test_output_file(void **state)
         assert_true(fread(text, 1, sizeof text - 1, f) > 0);
         fclose(f);
         assert_non_null(strstr(text, "status:      optimal\n"));
-        DIR *d = opendir(g_dir);
+        DIR *d = opendir(cli_dir());
         struct dirent *e;
         assert_non_null(d);
         while ((e = readdir(d)) != NULL)
@@ -1043,7 +722,7 @@ static void test_stdout_write_error(void **state)
     if (access("/dev/full", W_OK) != 0)
         skip();
     write_text("opt.lp", OPT_LP);
-    run_result r = run_full(NULL, "/dev/full",
+    run_result r = run_full(0, NULL, "/dev/full",
                             (const char *const[]){"solve", "--json", path_of("opt.lp"), NULL});
     check_exit(&r, 1, __func__);
     assert_string_equal(r.err, "procopt: standard output: No space left on device\n");
@@ -1216,5 +895,6 @@ int main(void)
         cmocka_unit_test(test_log),
         cmocka_unit_test(test_convert),
     };
-    return cmocka_run_group_tests_name("cli", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("cli", tests, cli_group_setup,
+                                       cli_group_teardown);
 }
