@@ -16,7 +16,8 @@
 #   --quick            the sample instances of coinor-libcoinutils-dev
 #                      ($PROCOPT_SAMPLE, default /usr/share/coin/Data/Sample)
 #                      checked against bench/sample-optima.tsv
-#   --time-limit S     wall-clock limit per instance and solver (default 60)
+#   --time-limit S     CPU-time limit per instance and solver (default 60; a
+#                      wall-clock guard of 4x + 10 s stops a stalled run)
 #   --repeat N         run each solver N times, report the median time (default 1)
 #   --solvers LIST     comma-separated, in column order (default procopt,glpsol,clp,cbc);
 #                      solvers not installed are skipped with a note
@@ -192,6 +193,9 @@ while [ $# -gt 0 ]; do
 done
 
 case $limit in ''|*[!0-9.]*) die "--time-limit: not a number: $limit" ;; esac
+# ulimit -t takes whole seconds (rounded up); the wall guard is generous.
+cpu_limit=$(awk -v l="$limit" 'BEGIN { c = int(l); if (c < l) c++; if (c < 1) c = 1; print c }')
+guard=$(awk -v c="$cpu_limit" 'BEGIN { print 4 * c + 10 }')
 case $repeat in ''|*[!0-9]*|0) die "--repeat: not a positive integer: $repeat" ;; esac
 case $format in ''|mps|freemps) ;; *) die "--format: mps or freemps, not $format" ;; esac
 
@@ -235,17 +239,22 @@ fi
 command -v timeout >/dev/null 2>&1 || die "timeout (coreutils) is needed"
 
 # timed OUT CMD...: run CMD under the time limit, stdout and stderr to OUT.
-# Sets rc (timeout's: 124/137 when the limit hit), wall (seconds, the
+# The limit is on CPU seconds (ulimit -t: SIGXCPU, then SIGKILL), so that a
+# solver run on a loaded machine gets the same work done before it is
+# stopped as one run alone; a wall-clock guard of 4x the limit + 10 s stops
+# anything that sleeps.  Every solver is single-threaded here.
+# Sets rc (152/137 when the CPU limit hit, 124 when the wall guard did), wall (seconds, the
 # wrapper's own cost subtracted) and rss (peak resident set, kB, or -).
 timed() {
     _out=$1
     shift
     _t0=$(date +%s%N)
     if [ $have_gnu_time = 1 ]; then
-        /usr/bin/time -f %M -o "$tmp/rss" timeout -k 5 "$limit" "$@" >"$_out" 2>&1
+        /usr/bin/time -f %M -o "$tmp/rss" timeout -k 5 "$guard" \
+            sh -c 'ulimit -t "$0" && exec "$@"' "$cpu_limit" "$@" >"$_out" 2>&1
         rc=$?
     else
-        timeout -k 5 "$limit" "$@" >"$_out" 2>&1
+        timeout -k 5 "$guard" sh -c 'ulimit -t "$0" && exec "$@"' "$cpu_limit" "$@" >"$_out" 2>&1
         rc=$?
     fi
     _t1=$(date +%s%N)
@@ -386,7 +395,7 @@ obj_rhs() {
 cpu=$(awk -F ': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
 glpk_version=$(glpsol --version 2>/dev/null | awk 'NR == 1 { print $NF }')
 echo "procopt benchmark: $(awk 'END { print NR }' "$tmp/instances") instances from $dir ($format)"
-echo "optima: $optima; solvers:$active; time limit ${limit} s; repeat $repeat (median)"
+echo "optima: $optima; solvers:$active; CPU time limit ${limit} s (wall guard ${guard} s); repeat $repeat (median)"
 load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)
 echo "machine: $(nproc 2>/dev/null || echo '?') cpus, ${cpu:-unknown cpu}; GLPK ${glpk_version:-?}; load average ${load:-?}"
 rev=$(git -C "$root" describe --always --dirty 2>/dev/null)
@@ -416,7 +425,7 @@ while IFS='	' read -r name trows tcols tnnz opt; do
             case $rc in 0) ;; *) break ;; esac
         done
         wall=$(sort -n "$tmp/walls" | awk '{ w[NR] = $1 } END { print w[int((NR + 1) / 2)] }')
-        if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+        if [ "$rc" = 124 ] || [ "$rc" = 137 ] || [ "$rc" = 152 ]; then
             result="time_limit nan"
         else
             result=$("parse_$s" "$tmp/out")
