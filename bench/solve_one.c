@@ -4,7 +4,15 @@
  * procopt is measured the way a user meets it: start-up, reading, solving.
  *
  *   solve_one [--format auto|mps|freemps|lp|gmpl] [--method auto|primal|dual|interior]
- *             [--no-presolve] [--no-cuts] [--time-limit S] [--gap G] FILE
+ *             [--no-presolve] [--no-reductions] [--reductions BITS]
+ *             [--scaling own|glpk|none] [--no-cuts] [--time-limit S] [--gap G]
+ *             FILE
+ *
+ * --no-presolve: GLPK's presolver off (options.presolve = 0);
+ * --no-reductions: procopt's own presolve off (options.reductions = 0), or
+ * --reductions BITS a set of PO_REDUCE_* bits (decimal or 0x hex);
+ * --scaling: options.scaling.  The benchmark's "procopt-raw" column is
+ * --no-reductions --scaling glpk: procopt without its own preprocessing.
  *
  * Output, one line on stdout of space-separated key=value fields (values
  * never contain blanks; the name comes first):
@@ -62,8 +70,10 @@ static int usage(void)
 {
     fputs("usage: solve_one [--format auto|mps|freemps|lp|gmpl] "
           "[--method auto|primal|dual|interior]\n"
-          "                 [--no-presolve] [--no-cuts] [--time-limit S] "
-          "[--gap G] FILE\n",
+          "                 [--no-presolve] [--no-reductions] "
+          "[--reductions BITS]\n"
+          "                 [--scaling own|glpk|none] [--no-cuts] "
+          "[--time-limit S] [--gap G] FILE\n",
           stderr);
     return 2;
 }
@@ -110,6 +120,24 @@ int main(int argc, char **argv)
                 return usage();
         } else if (strcmp(a, "--no-presolve") == 0) {
             opt.presolve = 0;
+        } else if (strcmp(a, "--no-reductions") == 0) {
+            opt.reductions = 0;
+        } else if (strcmp(a, "--reductions") == 0 && i + 1 < argc) {
+            char *end;
+            unsigned long bits = strtoul(argv[++i], &end, 0);
+            if (end == argv[i] || *end != '\0' || bits > PO_REDUCE_ALL)
+                return usage();
+            opt.reductions = (int)bits;
+        } else if (strcmp(a, "--scaling") == 0 && i + 1 < argc) {
+            const char *m = argv[++i];
+            if (strcmp(m, "own") == 0)
+                opt.scaling = PO_SCALE_OWN;
+            else if (strcmp(m, "glpk") == 0)
+                opt.scaling = PO_SCALE_GLPK;
+            else if (strcmp(m, "none") == 0)
+                opt.scaling = PO_SCALE_NONE;
+            else
+                return usage();
         } else if (strcmp(a, "--no-cuts") == 0) {
             opt.mip_cuts = 0;
         } else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
