@@ -241,19 +241,8 @@ static int add_savings(json_t *o, const po_scenarios *sc, const po_process *p)
 static void json_report(cli_buf *out, const cli_plan_report *rep,
                         const po_scenarios *sc)
 {
-    cli_buf plan = {0};
-    json_t *o;
-    json_error_t err;
-
     /* The solve report as `procopt solve --json` writes it, then ours. */
-    cli_plan_json(&plan, rep);
-    if (plan.failed || !plan.data) {
-        out->failed = 1;
-        cli_buf_free(&plan);
-        return;
-    }
-    o = json_loadb(plan.data, plan.len, 0, &err);
-    cli_buf_free(&plan);
+    json_t *o = cli_plan_json_object(rep);
     if (!o || add_savings(o, sc, rep->process) ||
         cli_json_set(o, "scenarios", scenarios_object(sc)) ||
         cli_json_set(o, "mvp", mvp_object(rep->process, sc)))
@@ -490,7 +479,7 @@ int cli_cmd_assess(int argc, char **argv)
     cli_solve_opts *o = &a.out;
     long n;
     double d;
-    int c;
+    int c, rc;
 
     memset(&a, 0, sizeof a);
     po_options_init(&o->solver);
@@ -550,12 +539,8 @@ int cli_cmd_assess(int argc, char **argv)
             return cli_bad_option("assess", argv, "unknown option");
         }
     }
-    if (optind == argc)
-        return cli_usage_error("assess", "missing MODEL");
-    if (argc - optind > 1)
-        return cli_usage_error("assess", "one MODEL only (got '%s' and '%s')",
-                               argv[optind], argv[optind + 1]);
-    o->file = argv[optind];
+    if ((rc = cli_one_operand("assess", "MODEL", argc, argv, &o->file)) != 0)
+        return rc;
     o->read_path = o->file;
     o->format = PO_FORMAT_JSON;
     if (strcmp(o->file, "-") != 0 && po_format_from_path(o->file) != PO_FORMAT_JSON)

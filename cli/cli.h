@@ -37,6 +37,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* A usage error for an option getopt_long rejected ("unknown option",
  * "missing value for option"), naming it as the user wrote it. */
 int cli_bad_option(const char *cmd, char **argv, const char *what);
+/* The one operand left after getopt_long (argv[optind]) into *operand;
+ * `name` is its name in the usage ("FILE", "MODEL").  0, or a usage error
+ * (CLI_EXIT_USAGE) when there is none or more than one. */
+int cli_one_operand(const char *cmd, const char *name, int argc, char **argv,
+                    const char **operand);
 /* Report a library failure about `path`.  The library's messages for file
  * errors already start with "PATH:" (or "PATH:LINE:"); others get "PATH: "
  * put in front.  `shown` is the name to print instead of `path` (used for
@@ -75,6 +80,17 @@ void cli_tmp_cleanup(cli_tmp *tmp);
 int cli_write_output(const char *path, const char *data, size_t len);
 /* Copy the file at `src` to standard output; 0 or -1 after a message. */
 int cli_cat_to_stdout(const char *src);
+
+/* ---- LP/MIP output files (lp_output.c) ---------------------------- */
+
+/* The format `convert` and `export` write OUT in: --to (`to_name`, NULL
+ * when not given), else OUT's extension, .mps meaning free MPS.  0, or a
+ * usage error (CLI_EXIT_USAGE) when it is not mps, freemps or lp. */
+int cli_output_format(const char *cmd, const char *to_name, const char *out,
+                      po_format *fmt);
+/* A path in `tmp` for a file of format `fmt` ("out.lp" or "out.mps"), for
+ * output that cannot be written in place; NULL after a message. */
+const char *cli_tmp_out_path(cli_tmp *tmp, po_format fmt);
 
 /* ---- growing text buffer (cli_util.c) ----------------------------- */
 
@@ -115,6 +131,11 @@ char *cli_utf8_clean(const char *s);
 json_t *cli_json_num(double v);
 json_t *cli_json_str(const char *s);
 int cli_json_set(json_t *obj, const char *key, json_t *value);
+/* Add the size and effort keys both reports share ("rows", "cols",
+ * "nonzeros", "integer_vars", "iterations", "nodes", "time_s"); 0, or -1
+ * when out of memory. */
+int cli_json_solver_stats(json_t *obj, const po_model *model,
+                          const po_result *result);
 
 /* Append the JSON report (one object, then a newline) to `out`. */
 void cli_json_report(cli_buf *out, const cli_report *rep,
@@ -172,6 +193,9 @@ typedef struct cli_plan_report {
 /* Append the JSON report of a process plan (one object and a newline), or
  * the human summary with its plan tables.  Out of memory sets out->failed. */
 void cli_plan_json(cli_buf *out, const cli_plan_report *rep);
+/* cli_plan_json's object, for reports that add keys to it (NULL when out of
+ * memory; the caller json_decref's it). */
+json_t *cli_plan_json_object(const cli_plan_report *rep);
 void cli_plan_text(cli_buf *out, const cli_plan_report *rep);
 
 /* The analysis figures of a process report (savings_out.c): any of them

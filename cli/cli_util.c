@@ -100,6 +100,18 @@ int cli_bad_option(const char *cmd, char **argv, const char *what)
     return cli_usage_error(cmd, "%s '%s'", what, arg ? arg : "?");
 }
 
+int cli_one_operand(const char *cmd, const char *name, int argc, char **argv,
+                    const char **operand)
+{
+    if (optind >= argc)
+        return cli_usage_error(cmd, "missing %s", name);
+    if (argc - optind > 1)
+        return cli_usage_error(cmd, "one %s only (got '%s' and '%s')", name,
+                               argv[optind], argv[optind + 1]);
+    *operand = argv[optind];
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Numbers                                                            */
 /* ------------------------------------------------------------------ */

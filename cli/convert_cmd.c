@@ -35,22 +35,6 @@ static const struct option convert_options[] = {
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
-/* The output format from OUT's name.  ".mps" means free MPS here: it keeps
- * names of any length, where fixed MPS is limited to 8 characters, and every
- * reader we know (GLPK, CBC, CLP, HiGHS) takes it. */
-static po_format output_format(const char *path)
-{
-    po_format f = po_format_from_path(path);
-    if (f == PO_FORMAT_MPS)
-        return PO_FORMAT_FREEMPS;
-    return f;
-}
-
-static int writable(po_format f)
-{
-    return f == PO_FORMAT_MPS || f == PO_FORMAT_FREEMPS || f == PO_FORMAT_LP;
-}
-
 static int convert(const char *in, const char *in_path, const char *data,
                    const char *data_path, po_format in_fmt, int in_given,
                    const char *out,
@@ -116,14 +100,10 @@ int cli_cmd_convert(int argc, char **argv)
             return cli_bad_option("convert", argv, "unknown option");
         }
     }
-    if (optind == argc)
-        return cli_usage_error("convert", "missing IN");
-    if (argc - optind > 1)
-        return cli_usage_error("convert", "one IN only (got '%s' and '%s')",
-                               argv[optind], argv[optind + 1]);
+    if ((rc = cli_one_operand("convert", "IN", argc, argv, &in)) != 0)
+        return rc;
     if (!out)
         return cli_usage_error("convert", "missing -o OUT");
-    in = argv[optind];
 
     if (from_name && po_format_parse(from_name, &in_fmt) != PO_OK)
         return cli_usage_error("convert", "unknown format '%s' (mps, freemps, "
@@ -140,19 +120,8 @@ int cli_cmd_convert(int argc, char **argv)
     }
     if (data && in_fmt != PO_FORMAT_GMPL)
         return cli_usage_error("convert", "--data is for GNU MathProg models only");
-    if (to_name) {
-        if (po_format_parse(to_name, &out_fmt) != PO_OK || !writable(out_fmt))
-            return cli_usage_error("convert", "cannot write format '%s' (mps, "
-                                   "freemps or lp)", to_name);
-    } else {
-        if (strcmp(out, "-") == 0)
-            return cli_usage_error("convert", "writing standard output needs --to");
-        out_fmt = output_format(out);
-        if (!writable(out_fmt))
-            return cli_usage_error("convert", "%s: cannot tell the output format "
-                                   "from the file name (.mps or .lp); use --to",
-                                   out);
-    }
+    if ((rc = cli_output_format("convert", to_name, out, &out_fmt)) != 0)
+        return rc;
     if (strcmp(in, "-") == 0 && data && strcmp(data, "-") == 0)
         return cli_usage_error("convert", "standard input can be IN or --data, "
                                "not both");
@@ -168,7 +137,7 @@ int cli_cmd_convert(int argc, char **argv)
     else if (data && strcmp(data, "-") == 0)
         rc = cli_stdin_to_file(&tmp, "stdin.dat", &data_path);
     if (rc == 0 && strcmp(out, "-") == 0) {
-        out_path = cli_tmp_path(&tmp, out_fmt == PO_FORMAT_LP ? "out.lp" : "out.mps");
+        out_path = cli_tmp_out_path(&tmp, out_fmt);
         if (!out_path)
             rc = -1;
     }

@@ -37,11 +37,6 @@ static const struct option export_options[] = {
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
-static int writable(po_format f)
-{
-    return f == PO_FORMAT_MPS || f == PO_FORMAT_FREEMPS || f == PO_FORMAT_LP;
-}
-
 /* An existing target that is not a regular file (a device such as
  * /dev/null, a FIFO) must be written into, never renamed over: the
  * library's whole-or-nothing write would replace /dev/null itself with a
@@ -106,7 +101,7 @@ int cli_export_process(const char *in, const char *in_path, int baseline,
         return CLI_EXIT_ERROR;
     }
     if (out_path == out && is_special(out)) {
-        out_path = cli_tmp_path(&tmp, out_fmt == PO_FORMAT_LP ? "out.lp" : "out.mps");
+        out_path = cli_tmp_out_path(&tmp, out_fmt);
         if (!out_path) {
             po_process_free(p);
             return CLI_EXIT_ERROR;
@@ -166,14 +161,10 @@ int cli_cmd_export(int argc, char **argv)
             return cli_bad_option("export", argv, "unknown option");
         }
     }
-    if (optind == argc)
-        return cli_usage_error("export", "missing MODEL");
-    if (argc - optind > 1)
-        return cli_usage_error("export", "one MODEL only (got '%s' and '%s')",
-                               argv[optind], argv[optind + 1]);
+    if ((rc = cli_one_operand("export", "MODEL", argc, argv, &in)) != 0)
+        return rc;
     if (!out)
         return cli_usage_error("export", "missing -o OUT");
-    in = argv[optind];
 
     if (from_name) {
         if (po_format_parse(from_name, &fmt) != PO_OK || fmt != PO_FORMAT_JSON)
@@ -184,29 +175,15 @@ int cli_cmd_export(int argc, char **argv)
         return cli_usage_error("export", "%s: not a process model (.json); "
                                "'procopt convert' writes LP/MIP files", in);
     }
-    if (to_name) {
-        if (po_format_parse(to_name, &out_fmt) != PO_OK || !writable(out_fmt))
-            return cli_usage_error("export", "cannot write format '%s' (mps, "
-                                   "freemps or lp)", to_name);
-    } else {
-        if (strcmp(out, "-") == 0)
-            return cli_usage_error("export", "writing standard output needs --to");
-        out_fmt = po_format_from_path(out);
-        /* .mps means free MPS, as for convert: names of any length. */
-        if (out_fmt == PO_FORMAT_MPS)
-            out_fmt = PO_FORMAT_FREEMPS;
-        if (!writable(out_fmt))
-            return cli_usage_error("export", "%s: cannot tell the output format "
-                                   "from the file name (.mps or .lp); use --to",
-                                   out);
-    }
+    if ((rc = cli_output_format("export", to_name, out, &out_fmt)) != 0)
+        return rc;
 
     /* The library writes files by name, whole or not at all: standard
      * output goes through a temporary file (special files too, see
      * cli_export_process). */
     out_path = out;
     if (strcmp(out, "-") == 0) {
-        out_path = cli_tmp_path(&tmp, out_fmt == PO_FORMAT_LP ? "out.lp" : "out.mps");
+        out_path = cli_tmp_out_path(&tmp, out_fmt);
         if (!out_path) {
             cli_tmp_cleanup(&tmp);
             return CLI_EXIT_ERROR;

@@ -326,6 +326,21 @@ fail:
     return NULL;
 }
 
+int cli_json_solver_stats(json_t *o, const po_model *model,
+                          const po_result *result)
+{
+    int bad = 0;
+    bad |= cli_json_set(o, "rows", json_integer(po_model_num_constrs(model)));
+    bad |= cli_json_set(o, "cols", json_integer(po_model_num_vars(model)));
+    bad |= cli_json_set(o, "nonzeros", json_integer(po_model_num_nonzeros(model)));
+    bad |= cli_json_set(o, "integer_vars",
+                        json_integer(po_model_num_integer_vars(model)));
+    bad |= cli_json_set(o, "iterations", json_integer(po_result_iterations(result)));
+    bad |= cli_json_set(o, "nodes", json_integer(po_result_nodes(result)));
+    bad |= cli_json_set(o, "time_s", cli_json_num(po_result_time(result)));
+    return bad ? -1 : 0;
+}
+
 void cli_json_report(cli_buf *out, const cli_report *rep,
                      const po_model *model, const po_result *result)
 {
@@ -355,14 +370,7 @@ void cli_json_report(cli_buf *out, const cli_report *rep,
                                 cli_json_num(po_result_best_bound(result)));
             bad |= cli_json_set(o, "gap", cli_json_num(po_result_gap(result)));
         }
-        bad |= cli_json_set(o, "rows", json_integer(po_model_num_constrs(model)));
-        bad |= cli_json_set(o, "cols", json_integer(po_model_num_vars(model)));
-        bad |= cli_json_set(o, "nonzeros", json_integer(po_model_num_nonzeros(model)));
-        bad |= cli_json_set(o, "integer_vars",
-                            json_integer(po_model_num_integer_vars(model)));
-        bad |= cli_json_set(o, "iterations", json_integer(po_result_iterations(result)));
-        bad |= cli_json_set(o, "nodes", json_integer(po_result_nodes(result)));
-        bad |= cli_json_set(o, "time_s", cli_json_num(po_result_time(result)));
+        bad |= cli_json_solver_stats(o, model, result);
         bad |= cli_json_set(o, "variables", variables(model, result));
         bad |= cli_json_set(o, "constraints", constraints(model, result));
         bad |= cli_json_set(o, "reduced_costs", reduced_costs(model, result));

@@ -135,7 +135,7 @@ static double oriented(const po_plan *plan, double total_cost)
                                                                     : total_cost;
 }
 
-void cli_plan_json(cli_buf *out, const cli_plan_report *rep)
+json_t *cli_plan_json_object(const cli_plan_report *rep)
 {
     const po_plan *plan = rep->plan;
     const po_model *model = po_plan_model(plan);
@@ -175,17 +175,20 @@ void cli_plan_json(cli_buf *out, const cli_plan_report *rep)
          * optimized plan's own. */
         bad |= cli_json_set(o, "periods", periods_array(plan));
         bad |= cli_json_set(o, "integer", json_boolean(mip));
-        bad |= cli_json_set(o, "rows", json_integer(po_model_num_constrs(model)));
-        bad |= cli_json_set(o, "cols", json_integer(po_model_num_vars(model)));
-        bad |= cli_json_set(o, "nonzeros", json_integer(po_model_num_nonzeros(model)));
-        bad |= cli_json_set(o, "integer_vars",
-                            json_integer(po_model_num_integer_vars(model)));
-        bad |= cli_json_set(o, "iterations", json_integer(po_result_iterations(result)));
-        bad |= cli_json_set(o, "nodes", json_integer(po_result_nodes(result)));
-        bad |= cli_json_set(o, "time_s", cli_json_num(po_result_time(result)));
+        bad |= cli_json_solver_stats(o, model, result);
         bad |= cli_json_set(o, "plan", plan_object(plan));
     }
-    if (bad)
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+void cli_plan_json(cli_buf *out, const cli_plan_report *rep)
+{
+    json_t *o = cli_plan_json_object(rep);
+    if (!o)
         out->failed = 1; /* reported by cli_emit as out of memory */
     else
         cli_json_dump(out, o);

@@ -217,19 +217,8 @@ int cli_analysis_json(json_t *o, const cli_analysis *a)
 void cli_analysis_add_json(cli_buf *out, const cli_plan_report *rep,
                            const cli_analysis *a)
 {
-    cli_buf plan = {0};
-    json_error_t err;
-    json_t *o;
-
     /* The plan report as plan_out.c writes it, then ours next to it. */
-    cli_plan_json(&plan, rep);
-    if (plan.failed || !plan.data) {
-        out->failed = 1;
-        cli_buf_free(&plan);
-        return;
-    }
-    o = json_loadb(plan.data, plan.len, 0, &err);
-    cli_buf_free(&plan);
+    json_t *o = cli_plan_json_object(rep);
     if (!o || cli_analysis_json(o, a))
         out->failed = 1;
     else

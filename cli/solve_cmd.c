@@ -265,12 +265,8 @@ int cli_cmd_solve(int argc, char **argv)
             return cli_bad_option("solve", argv, "unknown option");
         }
     }
-    if (optind == argc)
-        return cli_usage_error("solve", "missing FILE");
-    if (argc - optind > 1)
-        return cli_usage_error("solve", "one FILE only (got '%s' and '%s')",
-                               argv[optind], argv[optind + 1]);
-    o.file = argv[optind];
+    if ((rc = cli_one_operand("solve", "FILE", argc, argv, &o.file)) != 0)
+        return rc;
     if (o.log) {
         o.solver.log = cli_log_to_stderr;
         o.solver.log_user = NULL;
