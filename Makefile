@@ -146,8 +146,11 @@ check-valgrind: deps
 demo: deps all
 	$(CLI_BIN) solve examples/bakery.json
 
+# bench: every set (bench/all.sh: netlib, MIPLIB 3, process models, model
+# building), raw files and report.md in $(BUILD)/bench-results; hours.
+# BENCH_ARGS: options of bench/all.sh (--data, --sets, --time-limit, ...).
 bench: all $(BENCH_BIN)
-	PROCOPT_BUILD=$(abspath $(BUILD)) sh bench/run.sh $(BENCH_ARGS)
+	PROCOPT_BUILD=$(abspath $(BUILD)) sh bench/all.sh --results $(abspath $(BUILD))/bench-results $(BENCH_ARGS)
 
 bench-quick: all $(BENCH_BIN)
 	PROCOPT_BUILD=$(abspath $(BUILD)) sh bench/run.sh --quick $(BENCH_ARGS)

@@ -9,7 +9,8 @@
 #
 # DIR: a directory of instances with an OPTIMA.tsv (name, rows, cols,
 # nonzeros, optimal_objective, source; tab-separated, one header line).
-# Default: $PROCOPT_DATA, else ../shared/data/netlib next to the repository,
+# Default: $PROCOPT_DATA when it is a set (has an OPTIMA.tsv), else
+# $PROCOPT_DATA/netlib, else ../shared/data/netlib next to the repository,
 # else (with a note) the Debian sample instances, as with --quick.
 #
 # Options:
@@ -321,7 +322,9 @@ if [ $quick = 1 ]; then
     dir=$sample_dir
     [ -n "$optima" ] || optima=$here/sample-optima.tsv
 elif [ -z "$dir" ]; then
-    dir=${PROCOPT_DATA:-$root/../shared/data/netlib}
+    # $PROCOPT_DATA: a set, or the data directory (as for bench/all.sh).
+    dir=${PROCOPT_DATA:-$root/../shared/data}
+    [ -f "$dir/OPTIMA.tsv" ] || dir=$dir/netlib
     if [ -z "${PROCOPT_DATA:-}" ] && [ ! -d "$dir" ]; then
         note "$dir not found: running the sample instances instead (--quick)"
         dir=$sample_dir
