@@ -2,7 +2,7 @@
 """Generate a multi-plant, multi-period supply-chain process model for procopt.
 
     python3 examples/gen_supply_chain.py [--plants P] [--products K] [--dcs D]
-        [--customers C] [--periods T] [--seed S] [-o FILE]
+        [--customers C] [--periods T] [--seed S] [--lp] [-o FILE]
 
 Plants make products on one filling line each (setup = fixed_cost and
 min_batch, overtime hours can be bought), ship them to distribution centres
@@ -20,7 +20,16 @@ rounded to two decimals before it is written.
 
 Sizes: activities per period = make (about 2 plants per product) + ship
 (2 plants per DC and product) + deliver (2 DCs per ordered product); the
-defaults give about 1600 activities, times --periods levels.
+defaults give about 1600 activities, times --periods levels.  The compiled
+model grows linearly with customers x products x periods: --customers and
+--periods are the knobs for large models (bench/process_sweep.sh lists
+sizes from 1e3 to 1e6 nonzeros).
+
+--lp: the same model (same random numbers, so the same demands, costs and
+capacities) without setups: the make activities keep their cost and "max"
+but lose "fixed_cost" and "min_batch", so the model compiles to a pure LP
+(storage, overtime, shortages and the baseline stay).  Without --lp the
+output is exactly what earlier versions wrote.
 """
 import argparse
 import json
@@ -63,7 +72,7 @@ def nearest(origin, sites, among, n):
     return sorted(among, key=lambda j: (dist(origin, sites[j]), j))[:n]
 
 
-def generate(P, K, D, C, T, seed):
+def generate(P, K, D, C, T, seed, lp=False):
     rng = SplitMix64(seed)
     periods = ["W%02d" % (t + 1) for t in range(T)]
     plant_xy = [(rng.uniform(0, 1000), rng.uniform(0, 1000)) for _ in range(P)]
@@ -162,12 +171,15 @@ def generate(P, K, D, C, T, seed):
                        for t in range(T))
             mx = float(min(math.floor((max(cap[p]) + buy_max[p]) / rate[k]),
                            math.ceil(3 * need)))
-            add_act("make_P%d_K%d" % (p, k),
-                    {"cost": r2(0.45 * price[k] * rng.uniform(0.9, 1.1)),
-                     "fixed_cost": r2(rng.uniform(400, 1500)),
-                     "min_batch": mb, "max": mx,
-                     "in": {"line_P%d_h" % p: rate[k]},
-                     "out": {"P%d_K%d" % (p, k): 1}}, list(lv))
+            body = {"cost": r2(0.45 * price[k] * rng.uniform(0.9, 1.1)),
+                    "fixed_cost": r2(rng.uniform(400, 1500)),
+                    "min_batch": mb, "max": mx,
+                    "in": {"line_P%d_h" % p: rate[k]},
+                    "out": {"P%d_K%d" % (p, k): 1}}
+            if lp:
+                # Drawn all the same, so both versions share every other number.
+                del body["fixed_cost"], body["min_batch"]
+            add_act("make_P%d_K%d" % (p, k), body, list(lv))
 
     items = {}
     for p in range(P):
@@ -200,8 +212,8 @@ def generate(P, K, D, C, T, seed):
             baseline[name] = lv
 
     return {
-        "name": "Generated supply chain: %d plants, %d products, %d DCs, %d customers, %d periods, seed %d"
-                % (P, K, D, C, T, seed),
+        "name": "Generated supply chain: %d plants, %d products, %d DCs, %d customers, %d periods, seed %d%s"
+                % (P, K, D, C, T, seed, ", no setups (LP)" if lp else ""),
         "currency": "EUR",
         "periods": periods,
         "horizons_per_year": r2(52.0 / T),
@@ -228,6 +240,8 @@ def main():
     ap.add_argument("--customers", type=int, default=120)
     ap.add_argument("--periods", type=int, default=12)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--lp", action="store_true",
+                    help="no setups (fixed_cost, min_batch): a pure LP")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     for name in ("plants", "products", "dcs", "customers", "periods"):
@@ -235,7 +249,7 @@ def main():
             ap.error("--%s must be at least 1" % name)
     if a.seed < 0:
         ap.error("--seed must be non-negative")
-    model = generate(a.plants, a.products, a.dcs, a.customers, a.periods, a.seed)
+    model = generate(a.plants, a.products, a.dcs, a.customers, a.periods, a.seed, a.lp)
     text = json.dumps(model, indent=1) + "\n"
     if a.output == "-":
         sys.stdout.write(text)
