@@ -105,7 +105,9 @@ run_result run_full(int tool, const char *stdin_path, const char *stdout_path,
     assert_true(pid >= 0);
     if (pid == 0) {
         int in = open(stdin_path ? stdin_path : "/dev/null", O_RDONLY);
-        int out = stdout_path ? open(stdout_path, O_WRONLY) : po[1];
+        int out = stdout_path
+                      ? open(stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644)
+                      : po[1];
         if (in < 0 || out < 0)
             _exit(126);
         dup2(in, 0);

@@ -36,8 +36,9 @@ int cli_group_teardown(void **state);
 /* Run `args` (NULL-terminated).  tool: args[0] is a program looked up in
  * PATH; otherwise the command (with its wrapper) runs with args as its
  * arguments.  stdin_path: file for standard input (NULL: /dev/null);
- * stdout_path: file for standard output instead of capturing it (e.g.
- * /dev/full; NULL: captured).  Free the result with run_free. */
+ * stdout_path: file for standard output (created or truncated) instead of
+ * capturing it (e.g. /dev/full; NULL: captured).  Free the result with
+ * run_free. */
 run_result run_full(int tool, const char *stdin_path, const char *stdout_path,
                     const char *const *args);
 void run_free(run_result *r);

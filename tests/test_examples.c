@@ -28,31 +28,23 @@
  * then build/procopt), PROCOPT_TEST_WRAP (wraps each run of the command,
  * e.g. valgrind).  Files go to a mkdtemp directory removed at the end.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <setjmp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 #include <jansson.h>
 
 #include "procopt.h"
+#include "cli_harness.h"
 
 #define REL_TOL 1e-6
-#define RUN_TIMEOUT_S 600 /* generous: valgrind is slow */
 
 /* ------------------------------------------------------------------ */
 /* The examples and their independently obtained optima               */
@@ -89,10 +81,6 @@ static const example EXAMPLES[] = {
 /* ------------------------------------------------------------------ */
 
 static char g_src[1024];
-static char g_bin[1024];
-static char g_dir[1024];
-static char *g_wrap_copy;
-static const char *g_wrap[32];
 
 static void near(double got, double want, const char *what)
 {
@@ -125,7 +113,7 @@ static const char *src_path(char *buf, size_t size, const char *fmt,
 static const char *tmp_path(char *buf, size_t size, const char *fmt,
                             const char *name)
 {
-    return join(buf, size, g_dir, fmt, name);
+    return join(buf, size, cli_dir(), fmt, name);
 }
 
 /* The first executable called `prog` in PATH, or 0. */
@@ -156,75 +144,28 @@ static int require_tool(const char *prog, const char *package)
     return 0;
 }
 
-/* Run argv (NULL-terminated) with stdout to out_path (or /dev/null) and
- * stderr to a file in the temporary directory; wait at most RUN_TIMEOUT_S.
- * command: 1 when argv[0] is procopt (then PROCOPT_TEST_WRAP applies).
- * Returns the exit status; fails the test when the child is killed. */
+/* Run args (NULL-terminated) with stdout to out_path (or /dev/null), as
+ * cli_harness.h's run_full (timeout, a child killed by a signal fails the
+ * test).  command: 1 when args are procopt's (then PROCOPT_TEST_WRAP
+ * applies), 0 when args[0] is a program looked up in PATH.  Returns the
+ * exit status, with the child's stderr shown when it is not 0. */
 static int run(int command, const char *out_path, const char *const *args)
 {
-    const char *argv[64];
-    int n = 0;
-    char err_path[1100];
-
-    if (command)
-        for (int i = 0; g_wrap[i]; i++)
-            argv[n++] = g_wrap[i];
-    for (int i = 0; args[i]; i++) {
-        assert_true(n < 62);
-        argv[n++] = args[i];
-    }
-    argv[n] = NULL;
-    tmp_path(err_path, sizeof err_path, "%s", "stderr.txt");
-
-    fflush(NULL);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        int in = open("/dev/null", O_RDONLY);
-        int out = open(out_path ? out_path : "/dev/null",
-                       O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0)
-            _exit(126);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(err, 2);
-        execvp(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    struct timespec nap = {0, 10 * 1000 * 1000};
-    for (long waited = 0;; waited++) {
-        pid_t w = waitpid(pid, &status, WNOHANG);
-        if (w == pid)
-            break;
-        if (w < 0 && errno != EINTR)
-            fail_msg("waitpid: %s", strerror(errno));
-        if (waited > RUN_TIMEOUT_S * 100L) {
-            kill(pid, SIGKILL);
-            waitpid(pid, NULL, 0);
-            fail_msg("%s did not finish within %d s", argv[0], RUN_TIMEOUT_S);
-        }
-        nanosleep(&nap, NULL);
-    }
-    if (WIFSIGNALED(status))
-        fail_msg("%s killed by signal %d", argv[0], WTERMSIG(status));
-    if (WEXITSTATUS(status) != 0) {
-        FILE *f = fopen(err_path, "r");
-        char line[512];
-        print_error("%s exited with %d; its stderr:\n", argv[0],
-                    WEXITSTATUS(status));
-        while (f && fgets(line, sizeof line, f))
-            print_error("  %s", line);
-        if (f)
-            fclose(f);
-    }
-    return WEXITSTATUS(status);
+    const char *name = command ? "procopt" : args[0];
+    run_result r = run_full(!command, NULL, out_path ? out_path : "/dev/null",
+                            args);
+    int code = r.code;
+    if (r.signaled)
+        fail_msg("%s killed by signal %d", name, r.sig);
+    if (code != 0)
+        print_error("%s exited with %d; its stderr:\n%s", name, code, r.err);
+    run_free(&r);
+    return code;
 }
 
 #define RUN_TOOL(out, ...) run(0, (out), (const char *const[]){__VA_ARGS__, NULL})
 #define RUN_PROCOPT(out, ...) \
-    run(1, (out), (const char *const[]){g_bin, __VA_ARGS__, NULL})
+    run(1, (out), (const char *const[]){__VA_ARGS__, NULL})
 
 /* A whole small file as a string the caller frees. */
 static char *slurp(const char *path)
@@ -720,35 +661,9 @@ static void test_generator_small_optimum(void **state)
 /* Setup                                                              */
 /* ------------------------------------------------------------------ */
 
-static void remove_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char p[2048];
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        struct stat sb;
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-            remove_tree(p);
-        else
-            unlink(p);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
 static int group_setup(void **state)
 {
     const char *src = getenv("PROCOPT_SRC");
-    const char *bin = getenv("PROCOPT_BIN");
-    const char *build = getenv("PROCOPT_BUILD");
-    const char *wrap = getenv("PROCOPT_TEST_WRAP");
-    const char *tmp = getenv("TMPDIR");
-    (void)state;
 
     if (src && *src)
         snprintf(g_src, sizeof g_src, "%s", src);
@@ -762,41 +677,7 @@ static int group_setup(void **state)
                         "repository root)\n", probe);
         return -1;
     }
-    if (bin && *bin)
-        snprintf(g_bin, sizeof g_bin, "%s", bin);
-    else
-        snprintf(g_bin, sizeof g_bin, "%s/procopt",
-                 build && *build ? build : "build");
-    if (access(g_bin, X_OK) != 0) {
-        fprintf(stderr, "test_examples: %s is not an executable (set "
-                        "PROCOPT_BIN)\n", g_bin);
-        return -1;
-    }
-    if (wrap && *wrap) {
-        int n = 0;
-        char *save = NULL;
-        g_wrap_copy = strdup(wrap);
-        if (!g_wrap_copy)
-            return -1;
-        for (char *w = strtok_r(g_wrap_copy, " \t", &save); w && n < 31;
-             w = strtok_r(NULL, " \t", &save))
-            g_wrap[n++] = w;
-        g_wrap[n] = NULL;
-    }
-    snprintf(g_dir, sizeof g_dir, "%s/procopt-test-examples-XXXXXX",
-             tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
-    if (!mkdtemp(g_dir))
-        return -1;
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    if (g_dir[0])
-        remove_tree(g_dir);
-    free(g_wrap_copy);
-    return 0;
+    return cli_group_setup(state);
 }
 
 #define ONE(fn, k, nm)                                                        \
@@ -833,5 +714,5 @@ int main(void)
             return 1;
         }
     }
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, group_setup, cli_group_teardown);
 }
