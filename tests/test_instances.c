@@ -35,6 +35,7 @@
 #include <cmocka.h>
 
 #include "procopt.h"
+#include "lp_fixtures.h"
 
 typedef struct instance {
     const char *name;
@@ -55,12 +56,6 @@ static const instance instances[] = {
     {"lseu", 1120, 0, 28, 89, 89},
 };
 #define N_INSTANCES (sizeof instances / sizeof instances[0])
-
-static const char *sample_dir(void)
-{
-    const char *d = getenv("PROCOPT_SAMPLE");
-    return d != NULL && d[0] != '\0' ? d : "/usr/share/coin/Data/Sample";
-}
 
 static int sample_path(char *buf, size_t size, const char *name)
 {

@@ -18,17 +18,10 @@
 #include <cmocka.h>
 
 #include "procopt.h"
+#include "lp_fixtures.h"
 
 #define INF PO_INF
 #define TOL 1e-9
-
-static void assert_near(double got, double want, double tol, const char *what)
-{
-    if (!(fabs(got - want) <= tol * fmax(1.0, fabs(want)))) {
-        print_error("%s: got %.17g, want %.17g\n", what, got, want);
-        fail();
-    }
-}
 
 /* ---- log capture ---- */
 
@@ -76,33 +69,6 @@ static void assert_not_logged(const logbuf *b, const char *s)
 }
 
 /* ---- models ---- */
-
-/*
- * LP "wyndor" (Hillier & Lieberman):
- *   max 3x + 5y  s.t.  c1: x <= 4,  c2: 2y <= 12,  c3: 3x + 2y <= 18.
- * Vertices: (0,0)=0, (4,0)=12, (4,3)=27, (2,6)=36, (0,6)=30 -> optimum
- * (2, 6), objective 36; c2 and c3 bind with duals 1.5 and 1
- * (x: 3 = 3*y3, y: 5 = 2*y2 + 2*y3).
- */
-static po_model *wyndor(void)
-{
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
-    assert_int_equal(po_model_add_var(m, "x", 0, INF, 3, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_var(m, "y", 0, INF, 5, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    int i0[] = {0}, i1[] = {1}, i01[] = {0, 1};
-    double one[] = {1}, two[] = {2}, c3[] = {3, 2};
-    assert_int_equal(po_model_add_constr(m, "c1", -INF, 4, 1, i0, one, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c2", -INF, 12, 1, i1, two, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c3", -INF, 18, 2, i01, c3, NULL),
-                     PO_OK);
-    return m;
-}
 
 /*
  * A small MIP with general integers (for binarize), a knapsack row (cover
@@ -185,18 +151,6 @@ static double optimum_by_enumeration(int *count)
         }
     }
     return best;
-}
-
-static po_result *solve_ok(po_model *m, const po_options *o)
-{
-    po_result *r = NULL;
-    po_status st = po_solve(m, o, &r);
-    if (st != PO_OK) {
-        print_error("po_solve: %s\n", po_model_errmsg(m));
-        fail();
-    }
-    assert_non_null(r);
-    return r;
 }
 
 /* ---- defaults and layout ---- */

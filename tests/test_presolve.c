@@ -38,6 +38,7 @@
 
 #include "presolve.h"
 #include "procopt.h"
+#include "lp_fixtures.h"
 
 #define INF PO_INF
 #define TOL 1e-9
@@ -807,23 +808,6 @@ static const sample mips[] = {
     {"p0548", 8691},
     {"lseu", 1120},
 };
-
-static po_model *read_sample(const char *name)
-{
-    const char *d = getenv("PROCOPT_SAMPLE");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.mps",
-             d != NULL && d[0] != '\0' ? d : "/usr/share/coin/Data/Sample",
-             name);
-    struct stat sb;
-    if (stat(path, &sb) != 0) {
-        print_message("%s missing: skipped\n", path);
-        return NULL;
-    }
-    po_model *m = po_model_new();
-    assert_int_equal(po_model_read(m, path, PO_FORMAT_MPS, NULL), PO_OK);
-    return m;
-}
 
 static void check_optimum(const po_result *r, const po_model *m,
                           double optimum, const char *what)

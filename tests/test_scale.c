@@ -37,6 +37,7 @@
 
 #include "model.h"
 #include "procopt.h"
+#include "lp_fixtures.h"
 #include "rng.h"
 #include "scale.h"
 
@@ -56,29 +57,6 @@ static const sample lps[] = {
 };
 #define N_LPS (sizeof lps / sizeof lps[0])
 static const char *const mips[] = {"p0033", "p0201", "p0548", "lseu"};
-
-static const char *sample_dir(void)
-{
-    const char *d = getenv("PROCOPT_SAMPLE");
-    return d != NULL && d[0] != '\0' ? d : "/usr/share/coin/Data/Sample";
-}
-
-/* The sample model, or NULL (test skipped) when it is not installed. */
-static po_model *read_sample(const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.mps", sample_dir(), name);
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return NULL;
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    if (po_model_read(m, path, PO_FORMAT_MPS, NULL) != PO_OK) {
-        print_error("%s: %s\n", path, po_model_errmsg(m));
-        fail();
-    }
-    return m;
-}
 
 static void check_rel(double got, double want, double tol, const char *what)
 {
@@ -529,21 +507,7 @@ static void test_interior_converged(void **state)
 static void test_interior_basis_by_hand(void **state)
 {
     (void)state;
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
-    assert_int_equal(po_model_add_var(m, "x", 0, INF, 3, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_var(m, "y", 0, INF, 5, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    int i0[] = {0}, i1[] = {1}, i01[] = {0, 1};
-    double one[] = {1}, two[] = {2}, c3[] = {3, 2};
-    assert_int_equal(po_model_add_constr(m, "c1", -INF, 4, 1, i0, one, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c2", -INF, 12, 1, i1, two, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c3", -INF, 18, 2, i01, c3, NULL),
-                     PO_OK);
+    po_model *m = wyndor();
     logbuf *b = malloc(sizeof *b);
     assert_non_null(b);
     po_result *r = solve_interior(m, b, 0, PO_SCALE_OWN);

@@ -19,19 +19,10 @@
 #include <cmocka.h>
 
 #include "procopt.h"
+#include "lp_fixtures.h"
 
 #define TOL 1e-9
 #define INF PO_INF
-
-static void assert_near(double got, double want, double tol, const char *what)
-{
-    int ok = isinf(want) ? got == want
-                         : fabs(got - want) <= tol * fmax(1.0, fabs(want));
-    if (!ok) {
-        print_error("%s: got %.17g, want %.17g\n", what, got, want);
-        fail();
-    }
-}
 
 static void assert_abs(double got, double want, double tol, const char *what)
 {
@@ -91,26 +82,6 @@ static void check_range(po_status (*fn)(const po_result *, int, double *,
  *   cy: (3, cy): b = 1, a = (cy - 2)/2 >= 0: cy >= 2.  Range [2, inf).
  * Bounds: x and y are basic with only a lower bound: (-inf, value].
  */
-static po_model *wyndor(void)
-{
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
-    assert_int_equal(po_model_add_var(m, "x", 0, INF, 3, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_var(m, "y", 0, INF, 5, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    int i0[] = {0}, i1[] = {1}, i01[] = {0, 1};
-    double one[] = {1}, two[] = {2}, c3[] = {3, 2};
-    assert_int_equal(po_model_add_constr(m, "c1", -INF, 4, 1, i0, one, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c2", -INF, 12, 1, i1, two, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c3", -INF, 18, 2, i01, c3, NULL),
-                     PO_OK);
-    return m;
-}
-
 static void check_wyndor(const po_result *r)
 {
     assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
@@ -187,26 +158,6 @@ static void test_interior(void **state)
  * same and the cost ranges are negated: x [-2, inf), y [-5, -1],
  * z (-inf, -2].
  */
-static po_model *bounded(po_sense sense)
-{
-    double s = sense == PO_MAXIMIZE ? -1 : 1;
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, sense), PO_OK);
-    assert_int_equal(po_model_set_obj_constant(m, 10 * s), PO_OK);
-    const char *names[] = {"x", "y", "z"};
-    double lb[] = {0, 0, 0}, ub[] = {3, INF, INF};
-    double obj[] = {1 * s, 2 * s, 5 * s};
-    assert_int_equal(po_model_add_vars(m, 3, names, lb, ub, obj, NULL, NULL,
-                                       NULL, NULL),
-                     PO_OK);
-    int idx[] = {0, 1, 2};
-    double val[] = {1, 1, 1};
-    assert_int_equal(po_model_add_constr(m, "r1", 4, INF, 3, idx, val, NULL),
-                     PO_OK);
-    return m;
-}
-
 static void test_bounded_both_senses(void **state)
 {
     (void)state;
@@ -534,27 +485,6 @@ static void test_arguments(void **state)
 }
 
 /* ---- Property check on the sample LPs ---- */
-
-static const char *sample_dir(void)
-{
-    const char *d = getenv("PROCOPT_SAMPLE");
-    return d != NULL && d[0] != '\0' ? d : "/usr/share/coin/Data/Sample";
-}
-
-static po_model *read_sample(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.mps", sample_dir(), name);
-    if (access(path, R_OK) != 0)
-        return NULL;
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    if (po_model_read(m, path, PO_FORMAT_AUTO, NULL) != PO_OK) {
-        print_error("%s: %s\n", path, po_model_errmsg(m));
-        fail();
-    }
-    return m;
-}
 
 static double resolve_obj(po_model *m)
 {

@@ -25,60 +25,10 @@
 
 #include "backend.h"
 #include "procopt.h"
+#include "lp_fixtures.h"
 
 #define TOL 1e-9
 #define INF PO_INF
-
-static void assert_near(double got, double want, double tol, const char *what)
-{
-    if (!(fabs(got - want) <= tol * fmax(1.0, fabs(want)))) {
-        print_error("%s: got %.17g, want %.17g\n", what, got, want);
-        fail();
-    }
-}
-
-static po_result *solve_ok(po_model *m, const po_options *o)
-{
-    po_result *r = NULL;
-    po_status st = po_solve(m, o, &r);
-    if (st != PO_OK) {
-        print_error("po_solve: %s\n", po_model_errmsg(m));
-        fail();
-    }
-    assert_non_null(r);
-    return r;
-}
-
-/*
- * LP "wyndor" (Hillier & Lieberman):
- *   max 3x + 5y  s.t.  c1: x <= 4,  c2: 2y <= 12,  c3: 3x + 2y <= 18,
- *   x, y >= 0.
- * Vertices: (0,0)=0, (4,0)=12, (4,3)=27, (2,6)=36, (0,6)=30 -> optimum
- * x=2, y=6, objective 36.  Activities: c1 = 2, c2 = 12, c3 = 18.
- * Duals: c1 is slack -> 0.  c2, c3 binding: solve
- *   [0 3; 2 2]' ... i.e. x: 3 = 3*y3,  y: 5 = 2*y2 + 2*y3  -> y3 = 1,
- *   y2 = 1.5.  (Raising c3's bound to 19 gives x = 7/3, objective 37.)
- * x and y are basic: reduced costs 0.
- */
-static po_model *wyndor(void)
-{
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
-    assert_int_equal(po_model_add_var(m, "x", 0, INF, 3, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_var(m, "y", 0, INF, 5, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    int i0[] = {0}, i1[] = {1}, i01[] = {0, 1};
-    double one[] = {1}, two[] = {2}, c3[] = {3, 2};
-    assert_int_equal(po_model_add_constr(m, "c1", -INF, 4, 1, i0, one, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c2", -INF, 12, 1, i1, two, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c3", -INF, 18, 2, i01, c3, NULL),
-                     PO_OK);
-    return m;
-}
 
 static void check_wyndor(const po_result *r, double tol)
 {
@@ -104,37 +54,6 @@ static void check_wyndor(const po_result *r, double tol)
     assert_near(d[1], 0, tol, "y reduced cost");
     assert_int_equal(po_result_num_vars(r), 2);
     assert_int_equal(po_result_num_constrs(r), 3);
-}
-
-/*
- * LP "bounded": min x + 2y + 5z + 10  s.t.  r1: x + y + z >= 4,
- *   0 <= x <= 3, y >= 0, z >= 0.
- * Cheapest first: x (cost 1) up to its bound 3, then y (cost 2) for the
- * last unit: x=3, y=1, z=0, objective 3 + 2 + 10 = 15.
- * Dual of r1: y is basic, so 2 = 1 * y_r1 -> y_r1 = 2 (raising r1 to 5
- * costs one more y: +2).  Reduced costs c - a'y: x: 1 - 2 = -1 (nonbasic
- * at its upper bound: raising x by 1 saves 1), y: 0, z: 5 - 2 = 3.
- */
-static po_model *bounded(po_sense sense)
-{
-    /* For PO_MAXIMIZE the same problem is max -(x + 2y + 5z) - 10: the
-     * objective is -15, duals and reduced costs change sign. */
-    double s = sense == PO_MAXIMIZE ? -1 : 1;
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, sense), PO_OK);
-    assert_int_equal(po_model_set_obj_constant(m, 10 * s), PO_OK);
-    const char *names[] = {"x", "y", "z"};
-    double lb[] = {0, 0, 0}, ub[] = {3, INF, INF};
-    double obj[] = {1 * s, 2 * s, 5 * s};
-    assert_int_equal(po_model_add_vars(m, 3, names, lb, ub, obj, NULL, NULL,
-                                       NULL, NULL),
-                     PO_OK);
-    int idx[] = {0, 1, 2};
-    double val[] = {1, 1, 1};
-    assert_int_equal(po_model_add_constr(m, "r1", 4, INF, 3, idx, val, NULL),
-                     PO_OK);
-    return m;
 }
 
 static void check_bounded(const po_result *r, double s, double tol)

@@ -20,29 +20,10 @@
 #include <cmocka.h>
 
 #include "procopt.h"
+#include "lp_fixtures.h"
 
 #define TOL 1e-9
 #define INF PO_INF
-
-static void assert_near(double got, double want, double tol, const char *what)
-{
-    if (!(fabs(got - want) <= tol * fmax(1.0, fabs(want)))) {
-        print_error("%s: got %.17g, want %.17g\n", what, got, want);
-        fail();
-    }
-}
-
-static po_result *solve_ok(po_model *m)
-{
-    po_result *r = NULL;
-    po_status st = po_solve(m, NULL, &r);
-    if (st != PO_OK) {
-        print_error("po_solve: %s\n", po_model_errmsg(m));
-        fail();
-    }
-    assert_non_null(r);
-    return r;
-}
 
 static po_result *warm_ok(po_model *m, const po_result *start)
 {
@@ -54,28 +35,6 @@ static po_result *warm_ok(po_model *m, const po_result *start)
     }
     assert_non_null(r);
     return r;
-}
-
-/* wyndor: max 3x + 5y, c1: x <= 4, c2: 2y <= 12, c3: 3x + 2y <= 18;
- * optimum (2, 6) = 36 (see test_solve.c). */
-static po_model *wyndor(void)
-{
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
-    assert_int_equal(po_model_add_var(m, "x", 0, INF, 3, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_var(m, "y", 0, INF, 5, PO_CONTINUOUS, NULL),
-                     PO_OK);
-    int i0[] = {0}, i1[] = {1}, i01[] = {0, 1};
-    double one[] = {1}, two[] = {2}, c3[] = {3, 2};
-    assert_int_equal(po_model_add_constr(m, "c1", -INF, 4, 1, i0, one, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c2", -INF, 12, 1, i1, two, NULL),
-                     PO_OK);
-    assert_int_equal(po_model_add_constr(m, "c3", -INF, 18, 2, i01, c3, NULL),
-                     PO_OK);
-    return m;
 }
 
 /*
@@ -94,7 +53,7 @@ static void test_wyndor_changes(void **state)
 {
     (void)state;
     po_model *m = wyndor();
-    po_result *r0 = solve_ok(m);
+    po_result *r0 = solve_ok(m, NULL);
     assert_true(po_result_has_basis(r0));
     assert_false(po_result_warm_started(r0));
 
@@ -150,7 +109,7 @@ static void test_warm_outcomes(void **state)
 {
     (void)state;
     po_model *m = wyndor();
-    po_result *r0 = solve_ok(m);
+    po_result *r0 = solve_ok(m, NULL);
     /* 3x + 2y >= 30 with x <= 4, y <= 6: at most 24: infeasible */
     assert_int_equal(po_model_set_constr_bounds(m, 2, 30, INF), PO_OK);
     po_result *r = warm_ok(m, r0);
@@ -172,7 +131,7 @@ static void test_arguments(void **state)
 {
     (void)state;
     po_model *m = wyndor();
-    po_result *r0 = solve_ok(m);
+    po_result *r0 = solve_ok(m, NULL);
     po_result *r = (po_result *)&r0;
     assert_int_equal(po_solve_warm(NULL, NULL, r0, &r), PO_EINVAL);
     assert_null(r);
@@ -218,7 +177,7 @@ static void test_start_without_basis(void **state)
     (void)state;
     po_model *m = wyndor();
     assert_int_equal(po_model_set_constr_bounds(m, 2, 30, INF), PO_OK);
-    po_result *bad = solve_ok(m);
+    po_result *bad = solve_ok(m, NULL);
     assert_int_equal(po_result_outcome(bad), PO_OUTCOME_INFEASIBLE);
     assert_false(po_result_has_basis(bad));
     assert_int_equal(po_model_set_constr_bounds(m, 2, -INF, 18), PO_OK);
@@ -259,7 +218,7 @@ static void test_singular_basis(void **state)
                                                  rows[k][i], NULL),
                              PO_OK);
     }
-    po_result *ra = solve_ok(a);
+    po_result *ra = solve_ok(a, NULL);
     assert_near(po_result_objective(ra), 8.0 / 3, TOL, "A");
     assert_int_equal(po_result_var_status(ra, 0), PO_BASIS_BASIC);
     assert_int_equal(po_result_var_status(ra, 1), PO_BASIS_BASIC);
@@ -293,7 +252,7 @@ static void test_mip_is_cold(void **state)
                      PO_OK);
     assert_int_equal(po_model_add_constr(m, "dem", -INF, 10, 1, p, one, NULL),
                      PO_OK);
-    po_result *lp = solve_ok(m);
+    po_result *lp = solve_ok(m, NULL);
     assert_near(po_result_objective(lp), -12.5, TOL, "relaxation");
     assert_true(po_result_has_basis(lp));
     assert_int_equal(po_model_set_var_type(m, 0, PO_INTEGER), PO_OK);
@@ -316,7 +275,7 @@ static void test_warm_with_sensitivity(void **state)
 {
     (void)state;
     po_model *m = wyndor();
-    po_result *r0 = solve_ok(m);
+    po_result *r0 = solve_ok(m, NULL);
     assert_int_equal(po_model_set_constr_bounds(m, 2, -INF, 19), PO_OK);
     po_options o;
     po_options_init(&o);
@@ -340,27 +299,6 @@ static void test_warm_with_sensitivity(void **state)
 }
 
 /* ---- Sample LPs: random changes, warm == cold ---- */
-
-static const char *sample_dir(void)
-{
-    const char *d = getenv("PROCOPT_SAMPLE");
-    return d != NULL && d[0] != '\0' ? d : "/usr/share/coin/Data/Sample";
-}
-
-static po_model *read_sample(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.mps", sample_dir(), name);
-    if (access(path, R_OK) != 0)
-        return NULL;
-    po_model *m = po_model_new();
-    assert_non_null(m);
-    if (po_model_read(m, path, PO_FORMAT_AUTO, NULL) != PO_OK) {
-        print_error("%s: %s\n", path, po_model_errmsg(m));
-        fail();
-    }
-    return m;
-}
 
 /* A small portable generator, so the changes are the same everywhere. */
 static double unit_rand(uint64_t *s)
@@ -418,11 +356,11 @@ static int warm_vs_cold(const char *name, change_kind kind, double rel,
         print_message("skipped: %s/%s.mps not found\n", sample_dir(), name);
         return -1;
     }
-    po_result *r0 = solve_ok(m);
+    po_result *r0 = solve_ok(m, NULL);
     assert_int_equal(po_result_outcome(r0), PO_OUTCOME_OPTIMAL);
     assert_true(po_result_has_basis(r0));
     perturb(m, kind, rel, 12345);
-    po_result *cold = solve_ok(m);
+    po_result *cold = solve_ok(m, NULL);
     po_result *warm = warm_ok(m, r0);
     assert_true(po_result_warm_started(warm));
     assert_int_equal(po_result_outcome(warm), po_result_outcome(cold));
