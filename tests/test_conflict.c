@@ -30,21 +30,8 @@ static void expect_entry(const po_conflict *c, int k, po_req_kind kind,
     const char *gn, *gp;
     double ga;
     assert_int_equal(po_conflict_entry(c, k, &gk, &gn, &gp, &ga), PO_OK);
-    if (gk != kind || strcmp(gn, name) != 0 || strcmp(gp, period) != 0) {
-        print_error("entry %d: got %s %s %s, want %s %s %s\n", k,
-                    po_req_kind_name(gk), gn, gp, po_req_kind_name(kind),
-                    name, period);
-        fail();
-    }
-    near(ga, amount, "amount");
-    if (msg) {
-        const char *got = po_conflict_message(c, k);
-        if (got == NULL || strcmp(got, msg) != 0) {
-            print_error("message\n  got:  %s\n  want: %s\n",
-                        got ? got : "(null)", msg);
-            fail();
-        }
-    }
+    expect_req("entry", k, gk, gn, gp, ga, po_conflict_message(c, k), kind,
+               name, period, amount, msg);
 }
 
 static int feasible(po_process *p)

@@ -73,25 +73,6 @@ static po_outcome solve(po_model *m, int relax, double *obj)
     return out;
 }
 
-static const char *src_root(void)
-{
-    const char *s = getenv("PROCOPT_SRC");
-    return s && *s ? s : ".";
-}
-
-static po_process *load_example(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/examples/%s", src_root(), name);
-    po_process *p = po_process_new();
-    assert_non_null(p);
-    if (po_process_load_file(p, path) != PO_OK) {
-        print_error("%s\n", po_process_errmsg(p));
-        fail();
-    }
-    return p;
-}
-
 /* ---- by hand ---- */
 
 /* One period, demand 10 that must be met, make costs 1 per unit and 100

@@ -147,4 +147,51 @@ static inline void expect_error(const po_process *p, int k, int line, int col,
     }
 }
 
+/* The repository's examples/NAME ($PROCOPT_SRC, default "."), which must
+ * load. */
+static inline po_process *load_example(const char *name)
+{
+    const char *src = getenv("PROCOPT_SRC");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/%s", src && *src ? src : ".",
+             name);
+    po_process *p = po_process_new();
+    assert_non_null(p);
+    if (po_process_load_file(p, path) != PO_OK) {
+        print_error("%s: %s\n", path, po_process_errmsg(p));
+        dump_errors(p);
+        fail();
+    }
+    return p;
+}
+
+static inline void expect_msg(const char *got, const char *want)
+{
+    if (got == NULL || strcmp(got, want) != 0) {
+        print_error("message\n  got:  %s\n  want: %s\n", got ? got : "(null)",
+                    want);
+        fail();
+    }
+}
+
+/* A requirement as reported (an entry of a conflict set, a breach of
+ * today's plan: what, number k) against the expected one; msg NULL: the
+ * sentence is not checked. */
+static inline void expect_req(const char *what, int k, po_req_kind gk,
+                              const char *gn, const char *gp, double ga,
+                              const char *gmsg, po_req_kind kind,
+                              const char *name, const char *period,
+                              double amount, const char *msg)
+{
+    if (gk != kind || strcmp(gn, name) != 0 || strcmp(gp, period) != 0) {
+        print_error("%s %d: got %s %s %s, want %s %s %s\n", what, k,
+                    po_req_kind_name(gk), gn, gp, po_req_kind_name(kind),
+                    name, period);
+        fail();
+    }
+    near(ga, amount, "amount");
+    if (msg)
+        expect_msg(gmsg, msg);
+}
+
 #endif

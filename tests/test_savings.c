@@ -12,18 +12,6 @@
  */
 #include "test_process_util.h"
 
-static char *example_path(const char *name)
-{
-    const char *src = getenv("PROCOPT_SRC");
-    if (src == NULL || src[0] == '\0')
-        src = ".";
-    size_t n = strlen(src) + strlen(name) + 16;
-    char *path = malloc(n);
-    assert_non_null(path);
-    snprintf(path, n, "%s/examples/%s", src, name);
-    return path;
-}
-
 static po_savings *savings_of(po_process *p)
 {
     po_savings *s = NULL;
@@ -39,25 +27,9 @@ static po_savings *savings_of(po_process *p)
 
 static po_savings *example_savings(const char *name, po_process **pp)
 {
-    char *path = example_path(name);
-    po_process *p = po_process_new();
-    assert_non_null(p);
-    if (po_process_load_file(p, path) != PO_OK) {
-        print_error("%s: %s\n", path, po_process_errmsg(p));
-        fail();
-    }
-    free(path);
+    po_process *p = load_example(name);
     *pp = p;
     return savings_of(p);
-}
-
-static void expect_msg(const char *got, const char *want)
-{
-    if (got == NULL || strcmp(got, want) != 0) {
-        print_error("message\n  got:  %s\n  want: %s\n", got ? got : "(null)",
-                    want);
-        fail();
-    }
 }
 
 static void expect_breach(const po_savings *s, int k, po_req_kind kind,
@@ -68,15 +40,8 @@ static void expect_breach(const po_savings *s, int k, po_req_kind kind,
     const char *gn, *gp;
     double ga;
     assert_int_equal(po_savings_breach(s, k, &gk, &gn, &gp, &ga), PO_OK);
-    if (gk != kind || strcmp(gn, name) != 0 || strcmp(gp, period) != 0) {
-        print_error("breach %d: got %s %s %s, want %s %s %s\n", k,
-                    po_req_kind_name(gk), gn, gp, po_req_kind_name(kind),
-                    name, period);
-        fail();
-    }
-    near(ga, amount, "breach amount");
-    if (msg)
-        expect_msg(po_savings_breach_message(s, k), msg);
+    expect_req("breach", k, gk, gn, gp, ga, po_savings_breach_message(s, k),
+               kind, name, period, amount, msg);
 }
 
 /* Check the figures of an example against independently obtained ones. */
