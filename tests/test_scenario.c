@@ -23,46 +23,11 @@
 #include "procopt.h"
 #include "rng.h"
 #include "scenario.h"
+#include "test_process_util.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
-
-/* JSON written with single quotes; q() swaps them for double quotes. */
-static char *q(const char *s)
-{
-    size_t n = strlen(s);
-    char *o = malloc(n + 1);
-    assert_non_null(o);
-    for (size_t k = 0; k <= n; k++)
-        o[k] = s[k] == '\'' ? '"' : s[k];
-    return o;
-}
-
-static po_process *load_text(const char *json)
-{
-    po_process *p = po_process_new();
-    assert_non_null(p);
-    char *t = q(json);
-    po_status st = po_process_load_string(p, t, "test.json");
-    free(t);
-    if (st != PO_OK)
-        fail_msg("load: %s", po_process_errmsg(p));
-    return p;
-}
-
-static po_process *load_example(const char *name)
-{
-    const char *src = getenv("PROCOPT_SRC");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/examples/%s", src && *src ? src : ".",
-             name);
-    po_process *p = po_process_new();
-    assert_non_null(p);
-    if (po_process_load_file(p, path) != PO_OK)
-        fail_msg("%s: %s", path, po_process_errmsg(p));
-    return p;
-}
 
 static po_scenarios *run(po_process *p, long count, int threads)
 {
@@ -157,7 +122,7 @@ static hand hand_scenario(unsigned long seed, long s)
 static void test_hand_model(void **state)
 {
     (void)state;
-    po_process *p = load_text(hand_model);
+    po_process *p = load_ok(hand_model);
     po_scenarios *sc = run(p, 0, 2);
     assert_int_equal(po_scenarios_count(sc), 400);
     assert_int_equal(po_scenarios_seed(sc), 42);
@@ -278,7 +243,7 @@ static const char *const star_model =
 static void test_star_override(void **state)
 {
     (void)state;
-    po_process *p = load_text(star_model);
+    po_process *p = load_ok(star_model);
     po_scenarios *sc = run(p, 0, 3);
     const double *o = po_scenarios_values(sc, PO_SCENARIO_OPTIMIZED_COST);
     const double *b = po_scenarios_values(sc, PO_SCENARIO_BASELINE_COST);
@@ -313,7 +278,7 @@ static void test_star_override(void **state)
 static void test_binary_cost(void **state)
 {
     (void)state;
-    po_process *p = load_text(
+    po_process *p = load_ok(
         "{'items': {'x': {'demand': 1, 'price': 20}},"
         " 'activities': {'make': {'cost': 10, 'fixed_cost': 5,"
         "                         'binary': true, 'out': {'x': 1}}},"
@@ -383,7 +348,7 @@ static void threads_case(po_process *p, long count)
 static void test_threads_hand(void **state)
 {
     (void)state;
-    po_process *p = load_text(hand_model);
+    po_process *p = load_ok(hand_model);
     threads_case(p, 200);
     po_process_free(p);
 }
@@ -405,7 +370,7 @@ static void test_threads_examples(void **state)
 static void test_seed(void **state)
 {
     (void)state;
-    po_process *p = load_text(hand_model);
+    po_process *p = load_ok(hand_model);
     po_scenarios *a = run(p, 100, 2);
     po_scenarios *b = run(p, 100, 2);
     assert_same_results(a, b);
@@ -526,7 +491,7 @@ static void test_zero_variance(void **state)
             zero_case(p, counts[k], warm);
             po_process_free(p);
         }
-    po_process *p = load_text(hand_model);
+    po_process *p = load_ok(hand_model);
     zero_case(p, 30, 1);
     po_process_free(p);
 }
@@ -561,7 +526,7 @@ static double q7(const double *v, long n, double p)
 static void test_quantiles(void **state)
 {
     (void)state;
-    po_process *p = load_text(hand_model);
+    po_process *p = load_ok(hand_model);
     po_scenarios *sc = run(p, 0, 2);
     for (int k = 0; k < 3; k++) {
         po_scenario_series s = (po_scenario_series)k;
@@ -749,7 +714,7 @@ static void on_progress(void *user, long done, long total)
 static void test_progress(void **state)
 {
     (void)state;
-    po_process *p = load_text(hand_model);
+    po_process *p = load_ok(hand_model);
     po_scenario_options o;
     po_scenario_options_init(&o);
     o.scenarios = 37;
@@ -810,7 +775,7 @@ static void test_errors(void **state)
     assert_int_equal(o.solver.presolve, 1);
     assert_int_equal(po_process_scenarios_run(NULL, &o, &sc), PO_EINVAL);
 
-    po_process *p = load_text("{'items': {'w': {'demand': 5, 'buy_cost': 1}}}");
+    po_process *p = load_ok("{'items': {'w': {'demand': 5, 'buy_cost': 1}}}");
     assert_int_equal(po_process_scenarios_run(p, &o, NULL), PO_EINVAL);
     assert_int_equal(po_process_scenarios_run(p, NULL, &sc), PO_EMODEL);
     assert_null(sc);
