@@ -1,6 +1,11 @@
 /*
- * timed_run -- run one command under a wall-clock limit and write what it
+ * timed_run -- run one command under a CPU-time limit and write what it
  * cost: the benchmark driver's (bench/run.sh) stopwatch.
+ *
+ * The limit is on CPU seconds (RLIMIT_CPU: SIGXCPU, SIGKILL 5 s later) so
+ * that a solver on a loaded, shared machine gets the same work done before
+ * it is stopped as one run alone; a wall-clock guard of 4x the limit + 10 s
+ * stops a command that sleeps or waits.
  *
  *   timed_run -t SECONDS -o FILE [--] COMMAND [ARG...]
  *
@@ -79,7 +84,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
     const char *out_path = NULL;
-    double limit = -1.0, t0, t1;
+    double limit = -1.0, t0, t1, cpu_s;
     struct sigaction sa;
     struct rusage ru;
     unsigned secs;
@@ -131,6 +136,8 @@ int main(int argc, char **argv)
     }
     if (pid == 0) {
         setpgid(0, 0);
+        struct rlimit cpu = {(rlim_t)ceil(limit), (rlim_t)ceil(limit) + 5};
+        setrlimit(RLIMIT_CPU, &cpu);
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
         signal(SIGHUP, SIG_DFL);
@@ -141,7 +148,7 @@ int main(int argc, char **argv)
     /* Both sides set the group, so it exists before anyone signals it. */
     setpgid(pid, pid);
     child_pgid = pid;
-    secs = (unsigned)ceil(limit);
+    secs = 4 * (unsigned)ceil(limit) + 10; /* the wall-clock guard */
     alarm(secs);
     while (waitpid(pid, &wstatus, 0) < 0) {
         if (errno != EINTR) {
@@ -163,7 +170,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "timed_run: %s: write error\n", out_path);
         return 125;
     }
-    if (timed_out)
+    cpu_s = tv_s(ru.ru_utime) + tv_s(ru.ru_stime);
+    if (timed_out ||
+        (WIFSIGNALED(wstatus) &&
+         (WTERMSIG(wstatus) == SIGXCPU ||
+          (WTERMSIG(wstatus) == SIGKILL && cpu_s >= 0.9 * ceil(limit)))))
         rc = 124;
     else if (WIFEXITED(wstatus))
         rc = WEXITSTATUS(wstatus);
