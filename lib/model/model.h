@@ -26,7 +26,7 @@ struct po_model {
     double obj_constant;
 
     int ncols, cols_cap;
-    char **col_name;                   /* owned, never NULL for j < ncols */
+    char **col_name;                   /* in name_blocks, never NULL for j < ncols */
     double *col_lb, *col_ub, *col_obj; /* lb may be -INF, ub +INF */
     unsigned char *col_type;           /* po_vartype; binary bounds within [0,1] */
     int *col_head, *col_tail, *col_len; /* column list: rows ascending */
@@ -46,6 +46,8 @@ struct po_model {
 
     unsigned mark_stamp; /* current value written into *_mark */
 
+    void *name_blocks; /* the names of variables and constraints: one block
+                          per add call, newest first (model_build.c) */
     po__names col_index; /* name -> column */
     po__names row_index; /* name -> row */
 
@@ -54,6 +56,9 @@ struct po_model {
     po_status err;
     char errmsg[1024];
 };
+
+/* Free the blocks holding the names of variables and constraints. */
+void po__model_free_names(po_model *model);
 
 /* Back to the state of po_model_new() (the error state and the test hook
  * excepted), keeping the allocated arrays: for readers that must leave a

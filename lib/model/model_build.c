@@ -13,6 +13,7 @@
 #include "model.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,38 +67,61 @@ static po_status check_starts(po_model *m, const char *fn, const char *arr,
     return PO_OK;
 }
 
+/* What is being added, for messages; described only when a check fails
+ * (formatting it for every variable of a bulk add took most of the time
+ * of building a model). */
+typedef struct subject {
+    const char *noun, *name;
+    int bulk;
+    long pos;
+} subject;
+
+static const char *say(const subject *s, char *buf, size_t size)
+{
+    return describe(buf, size, s->noun, s->name, s->bulk, s->pos);
+}
+
 /* One row's (or column's) entries: indices in range, values finite, no
  * index twice.  Adds the count of nonzero values to *nz. */
-static po_status check_entries(po_model *m, const char *what, int len,
+static po_status check_entries(po_model *m, const subject *who, int len,
                                const int *idx, const double *val, int limit,
                                unsigned *mark, char *const *other_name,
                                const char *other, long *nz)
 {
+    char what[PO_NAME_MAX + 64];
     unsigned stamp = po__model_next_stamp(m);
+    long count = 0;
     for (int p = 0; p < len; p++) {
         int j = idx[p];
         if (j < 0 || j >= limit)
             return po__model_fail(m, PO_ERANGE,
                                   "%s: %s index %d out of range (model has %d "
                                   "%ss)",
-                                  what, other, j, limit, other);
-        if (isnan(val[p]))
-            return po__model_fail(m, PO_ENAN,
-                                  "%s: coefficient of %s \"%s\" is NaN", what,
-                                  other, other_name[j]);
-        if (isinf(val[p]))
-            return po__model_fail(m, PO_EINF,
-                                  "%s: coefficient of %s \"%s\" is infinite",
-                                  what, other, other_name[j]);
+                                  say(who, what, sizeof what), other, j, limit,
+                                  other);
+        if (!isfinite(val[p]))
+            return po__model_fail(m, isnan(val[p]) ? PO_ENAN : PO_EINF,
+                                  "%s: coefficient of %s \"%s\" is %s",
+                                  say(who, what, sizeof what), other,
+                                  other_name[j],
+                                  isnan(val[p]) ? "NaN" : "infinite");
         if (mark[j] == stamp)
             return po__model_fail(m, PO_EDUPENTRY,
-                                  "%s: %s \"%s\" appears twice", what, other,
+                                  "%s: %s \"%s\" appears twice",
+                                  say(who, what, sizeof what), other,
                                   other_name[j]);
         mark[j] = stamp;
-        if (val[p] != 0)
-            (*nz)++;
+        count += val[p] != 0;
     }
+    *nz += count;
     return PO_OK;
+}
+
+/* The checks of po__check_bounds without formatting anything. */
+static int bounds_ok(double lb, double ub)
+{
+    return !isnan(lb) && !isnan(ub) && lb != PO_INF && ub != -PO_INF &&
+           lb <= ub;
 }
 
 static po_status check_one_name(po_model *m, const char *noun,
@@ -121,32 +145,62 @@ static po_status check_one_name(po_model *m, const char *noun,
     return PO_OK;
 }
 
-static char *copy_name(po_model *m, const char *s)
+/* The names of one add call live in one block (a malloc per name took a
+ * fifth of the time of building a model); the model keeps the blocks in a
+ * list, newest first. */
+typedef struct name_block {
+    struct name_block *prev;
+} name_block;
+
+void po__model_free_names(po_model *m)
 {
-    size_t n = strlen(s) + 1;
-    char *d = po__model_realloc(m, NULL, n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    name_block *b = m->name_blocks;
+    while (b != NULL) {
+        name_block *prev = b->prev;
+        free(b);
+        b = prev;
+    }
+    m->name_blocks = NULL;
 }
 
-/* Copy names into slots[0..n-1] (reserved, invisible).  On failure frees
- * what it copied. */
+/* The name of new column/row `pos` as given, or its default ("x12") in
+ * buf. */
+static const char *name_or_default(const char *const *names, int k,
+                                   char prefix, long pos, char buf[32])
+{
+    if (names && names[k])
+        return names[k];
+    snprintf(buf, 32, "%c%ld", prefix, pos + 1);
+    return buf;
+}
+
+/* Copy names into slots[0..n-1] (reserved, invisible), in a new block. */
 static po_status copy_names(po_model *m, char **slots, int n,
                             const char *const *names, char prefix, long base)
 {
+    char buf[32];
+    size_t total = 0;
+    if (n == 0)
+        return PO_OK;
     for (int k = 0; k < n; k++) {
-        char buf[32];
-        const char *nm = names && names[k] ? names[k] : buf;
-        if (nm == buf)
-            snprintf(buf, sizeof buf, "%c%ld", prefix, base + k + 1);
-        slots[k] = copy_name(m, nm);
-        if (slots[k] == NULL) {
-            while (k-- > 0)
-                free(slots[k]);
+        size_t len = strlen(name_or_default(names, k, prefix, base + k, buf));
+        if (len + 1 > SIZE_MAX - sizeof(name_block) - total)
             return PO_ENOMEM;
-        }
+        total += len + 1;
     }
+    name_block *b = po__model_realloc(m, NULL, sizeof *b + total);
+    if (b == NULL)
+        return PO_ENOMEM;
+    char *p = (char *)(b + 1);
+    for (int k = 0; k < n; k++) {
+        const char *nm = name_or_default(names, k, prefix, base + k, buf);
+        size_t len = strlen(nm) + 1;
+        memcpy(p, nm, len);
+        slots[k] = p;
+        p += len;
+    }
+    b->prev = m->name_blocks;
+    m->name_blocks = b;
     return PO_OK;
 }
 
@@ -156,7 +210,7 @@ static po_status insert_names(po_model *m, po__names *table, char **slots,
                               int n, int base, const char *noun, int bulk)
 {
     for (int k = 0; k < n; k++) {
-        int prev = po__names_find(table, slots[k]);
+        int prev = po__names_insert_new(table, slots[k], base + k);
         if (prev >= 0) {
             char what[PO_NAME_MAX + 64];
             po__model_fail(m, PO_EDUPNAME,
@@ -168,15 +222,18 @@ static po_status insert_names(po_model *m, po__names *table, char **slots,
                 po__names_remove(table, slots[k]);
             return PO_EDUPNAME;
         }
-        po__names_insert(table, slots[k], base + k);
     }
     return PO_OK;
 }
 
-static void free_slots(char **slots, int n)
+/* Undo copy_names of n names (the newest block). */
+static void free_slots(po_model *m, int n)
 {
-    for (int k = 0; k < n; k++)
-        free(slots[k]);
+    if (n == 0)
+        return;
+    name_block *b = m->name_blocks;
+    m->name_blocks = b->prev;
+    free(b);
 }
 
 static void link_entry(po_model *m, int e, int row, int col, double v)
@@ -255,27 +312,28 @@ static po_status add_cols(po_model *m, const char *fn, int bulk, int n,
         if ((st = check_one_name(m, "variable", nm, bulk, k, &m->col_index)) !=
             PO_OK)
             return st;
-        describe(what, sizeof what, "variable", nm, bulk, k);
+        subject who = {"variable", nm, bulk, k};
         double l = lb ? lb[k] : 0, u = ub ? ub[k] : PO_INF;
-        if ((st = po__check_bounds(m, what, l, u)) != PO_OK)
-            return st;
+        if (!bounds_ok(l, u))
+            return po__check_bounds(m, say(&who, what, sizeof what), l, u);
         double c = obj ? obj[k] : 0;
-        if (isnan(c))
-            return po__model_fail(m, PO_ENAN, "%s: objective coefficient is "
-                                              "NaN", what);
-        if (isinf(c))
-            return po__model_fail(m, PO_EINF, "%s: objective coefficient is "
-                                              "infinite", what);
+        if (!isfinite(c))
+            return po__model_fail(m, isnan(c) ? PO_ENAN : PO_EINF,
+                                  "%s: objective coefficient is %s",
+                                  say(&who, what, sizeof what),
+                                  isnan(c) ? "NaN" : "infinite");
         po_vartype t = type ? type[k] : PO_CONTINUOUS;
         if (t != PO_CONTINUOUS && t != PO_INTEGER && t != PO_BINARY)
-            return po__model_fail(m, PO_EINVAL, "%s: invalid type %d", what,
-                                  (int)t);
-        if (t == PO_BINARY && (st = po__binary_bounds(m, what, &l, &u)) != PO_OK)
+            return po__model_fail(m, PO_EINVAL, "%s: invalid type %d",
+                                  say(&who, what, sizeof what), (int)t);
+        if (t == PO_BINARY && (l > 1 || u < 0) &&
+            (st = po__binary_bounds(m, say(&who, what, sizeof what), &l,
+                                    &u)) != PO_OK)
             return st;
         if (start) {
             int len = start[k + 1] - start[k];
             const int *ri = idx + start[k];
-            if ((st = check_entries(m, what, len, ri, val + start[k],
+            if ((st = check_entries(m, &who, len, ri, val + start[k],
                                     m->nrows, m->row_mark, m->row_name,
                                     "constraint", &nz)) != PO_OK)
                 return st;
@@ -307,7 +365,7 @@ static po_status add_cols(po_model *m, const char *fn, int bulk, int n,
     /* 3. names, then commit */
     if ((st = insert_names(m, &m->col_index, slots, n, m->ncols, "variable",
                            bulk)) != PO_OK) {
-        free_slots(slots, n);
+        free_slots(m, n);
         free(order);
         return st;
     }
@@ -410,12 +468,12 @@ static po_status add_rows(po_model *m, const char *fn, int bulk, int n,
         if ((st = check_one_name(m, "constraint", nm, bulk, k,
                                  &m->row_index)) != PO_OK)
             return st;
-        describe(what, sizeof what, "constraint", nm, bulk, k);
+        subject who = {"constraint", nm, bulk, k};
         double l = lb ? lb[k] : -PO_INF, u = ub ? ub[k] : PO_INF;
-        if ((st = po__check_bounds(m, what, l, u)) != PO_OK)
-            return st;
+        if (!bounds_ok(l, u))
+            return po__check_bounds(m, say(&who, what, sizeof what), l, u);
         if (start &&
-            (st = check_entries(m, what, start[k + 1] - start[k],
+            (st = check_entries(m, &who, start[k + 1] - start[k],
                                 idx + start[k], val + start[k], m->ncols,
                                 m->col_mark, m->col_name, "variable", &nz)) !=
                 PO_OK)
@@ -435,7 +493,7 @@ static po_status add_rows(po_model *m, const char *fn, int bulk, int n,
     /* 3. names, then commit */
     if ((st = insert_names(m, &m->row_index, slots, n, m->nrows,
                            "constraint", bulk)) != PO_OK) {
-        free_slots(slots, n);
+        free_slots(m, n);
         return st;
     }
     for (int k = 0; k < n; k++) {

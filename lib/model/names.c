@@ -12,22 +12,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a followed by a murmur-style finalizer: cheap, and the finalizer
- * spreads names that differ only in their last digits ("x1", "x2", ...)
- * over the low bits used as the slot index. */
+/* Eight bytes at a time (strlen is vectorized; a byte-by-byte hash took a
+ * tenth of the time of building a model), each word folded in with a
+ * multiply and rotate, then MurmurHash3's 64-bit finalizer, which spreads
+ * names that differ only in their last digits ("x1", "x2", ...) over the
+ * low bits used as the slot index. */
 static uint32_t hash_str(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
+    size_t len = strlen(s), k = 0;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ len, w;
+    for (; k + 8 <= len; k += 8) {
+        memcpy(&w, s + k, 8);
+        h ^= w;
+        h = (h << 27 | h >> 37) * 0xFF51AFD7ED558CCDu;
     }
-    h ^= h >> 16;
-    h *= 0x85ebca6bu;
-    h ^= h >> 13;
-    h *= 0xc2b2ae35u;
-    h ^= h >> 16;
-    return h;
+    if (k < len) {
+        w = 0;
+        memcpy(&w, s + k, len - k);
+        h ^= w;
+        h = (h << 27 | h >> 37) * 0xFF51AFD7ED558CCDu;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
 void po__names_init(po__names *t)
@@ -111,6 +121,21 @@ void po__names_insert(po__names *t, const char *key, int value)
 {
     put(t, key, hash_str(key), value);
     t->count++;
+}
+
+int po__names_insert_new(po__names *t, const char *key, int value)
+{
+    uint32_t h = hash_str(key);
+    size_t mask = t->cap - 1;
+    size_t i = h & mask;
+    for (; t->keys[i] != NULL; i = (i + 1) & mask)
+        if (t->hashes[i] == h && strcmp(t->keys[i], key) == 0)
+            return t->values[i];
+    t->keys[i] = key;
+    t->hashes[i] = h;
+    t->values[i] = value;
+    t->count++;
+    return -1;
 }
 
 void po__names_remove(po__names *t, const char *key)

@@ -33,6 +33,10 @@ int po__names_reserve(po__names *t, size_t extra, po__realloc_fn alloc,
                       void *ctx);
 /* Insert key (not already present) after po__names_reserve succeeded. */
 void po__names_insert(po__names *t, const char *key, int value);
+/* Insert key after po__names_reserve succeeded, unless it is already
+ * present: then nothing changes and its index is returned; -1 when it was
+ * inserted.  One hash and one probe sequence for both. */
+int po__names_insert_new(po__names *t, const char *key, int value);
 /* Remove key if present (used to roll back a batch of inserts). */
 void po__names_remove(po__names *t, const char *key);
 
