@@ -88,10 +88,8 @@ static char *dump(const po_model *m)
 
 /* x [0,10] obj 1; y integer [-5,5] obj -2; b binary obj 3; z [0,inf).
  * cap_mon: x + 2y + z <= 4;  bal: x - b = 0. */
-static po_model *base_model(void)
+static void add_base(po_model *m)
 {
-    po_model *m = po_model_new();
-    assert_non_null(m);
     OK(po_model_add_var(m, "x", 0, 10, 1, PO_CONTINUOUS, NULL));
     OK(po_model_add_var(m, "y", -5, 5, -2, PO_INTEGER, NULL));
     OK(po_model_add_var(m, "b", -PO_INF, PO_INF, 3, PO_BINARY, NULL));
@@ -102,6 +100,13 @@ static po_model *base_model(void)
     int i2[2] = {0, 2};
     double v2[2] = {1, -1};
     OK(po_model_add_constr(m, "bal", 0, 0, 2, i2, v2, NULL));
+}
+
+static po_model *base_model(void)
+{
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    add_base(m);
     return m;
 }
 
@@ -1091,16 +1096,7 @@ static void test_clear(void **state)
     m = base_model();
     po__model_clear(m);
     /* rebuilding on the cleared model gives the same model as new */
-    OK(po_model_add_var(m, "x", 0, 10, 1, PO_CONTINUOUS, NULL));
-    OK(po_model_add_var(m, "y", -5, 5, -2, PO_INTEGER, NULL));
-    OK(po_model_add_var(m, "b", -PO_INF, PO_INF, 3, PO_BINARY, NULL));
-    OK(po_model_add_var(m, "z", 0, PO_INF, 0, PO_CONTINUOUS, NULL));
-    int i1[3] = {0, 1, 3};
-    double v1[3] = {1, 2, 1};
-    OK(po_model_add_constr(m, "cap_mon", -PO_INF, 4, 3, i1, v1, NULL));
-    int i2[2] = {0, 2};
-    double v2[2] = {1, -1};
-    OK(po_model_add_constr(m, "bal", 0, 0, 2, i2, v2, NULL));
+    add_base(m);
     a = dump(m);
     b = dump(again);
     assert_string_equal(a, b);
