@@ -4,7 +4,7 @@
  *
  * The limit is on CPU seconds (RLIMIT_CPU: SIGXCPU, SIGKILL 5 s later) so
  * that a solver on a loaded, shared machine gets the same work done before
- * it is stopped as one run alone; a wall-clock guard of 4x the limit + 10 s
+ * it is stopped as one run alone; a wall-clock guard of 30x the limit + 60 s
  * stops a command that sleeps or waits.
  *
  *   timed_run -t SECONDS -o FILE [--] COMMAND [ARG...]
@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     /* Both sides set the group, so it exists before anyone signals it. */
     setpgid(pid, pid);
     child_pgid = pid;
-    secs = 4 * (unsigned)ceil(limit) + 10; /* the wall-clock guard */
+    secs = 30 * (unsigned)ceil(limit) + 60; /* the wall-clock guard */
     alarm(secs);
     while (waitpid(pid, &wstatus, 0) < 0) {
         if (errno != EINTR) {
