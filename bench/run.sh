@@ -17,9 +17,12 @@
 #   --quick            the sample instances of coinor-libcoinutils-dev
 #                      ($PROCOPT_SAMPLE, default /usr/share/coin/Data/Sample)
 #                      checked against bench/sample-optima.tsv; time limit
-#                      20 s unless --time-limit is given
-#   --time-limit S     wall-clock limit per instance and solver, the same for
-#                      every solver, whole seconds (default 60)
+#                      10 s unless --time-limit is given (glpsol and lp_solve
+#                      reach it on p0548; procopt needs under 2 s anywhere)
+#   --time-limit S     limit per instance and solver, the same for every
+#                      solver, whole seconds (default 60): CPU seconds with
+#                      bench/timed_run (RLIMIT_CPU, and a wall-clock guard),
+#                      wall-clock seconds without it (timeout)
 #   --repeat N         run each solver N times, report the median times (default 1)
 #   --solvers LIST     comma-separated, in column order (default
 #                      procopt,procopt-raw,glpsol,clp,cbc,lp_solve,peer);
@@ -73,7 +76,9 @@
 # Times: wall-clock seconds of the whole process, and CPU seconds (user +
 # system of the process and every child it waited for), measured by
 # bench/timed_run (microseconds; built by make bench) or, when it is not
-# built, by GNU time (hundredths).  The driver's own cost, measured on
+# built, by GNU time (hundredths).  The limit is on CPU time with timed_run,
+# so that a solver gets the same work done before it is stopped whatever
+# else runs on the machine.  The driver's own cost, measured on
 # `true`, is taken off the wall times.  The machine is shared: CPU time is
 # the more robust figure, and the summary gives a geometric-mean ratio to
 # glpsol of both.
@@ -87,8 +92,9 @@
 #
 # Raw file columns (tab-separated, no header): name rows cols nonzeros mip
 # solver status objective rel.err verdict wall_s peak_rss_kB cpu_s
-# time_limit_s.  Files of older runs have only the first 12; their CPU
-# time shows as missing.
+# time_limit (seconds; "60cpu" for a CPU-time limit, "60" for a wall-clock
+# one).  Files of older runs have only the first 12; their CPU time shows as
+# missing.
 #
 # Adding a solver: write avail_NAME (is it installed?), run_NAME FILE FORMAT
 # OUT (run it through `timed`; FILE is the stored file, $plain a
@@ -155,8 +161,11 @@ report() {
             status[$1, $6] = $7; obj[$1, $6] = $8; err[$1, $6] = $9
             verdict[$1, $6] = $10; wall[$1, $6] = $11; rss[$1, $6] = $12
             cpu[$1, $6] = NF >= 13 ? $13 : ""
-            if (NF >= 14) { if (!(($14) in limits)) { limits[$14] = 1; nlim++; alim = alim (nlim > 1 ? ", " : "") $14 } }
-            else nolim = 1
+            if (NF < 14) nolim = 1
+            else if (!(($14) in limits)) {
+                limits[$14] = 1; nlim++
+                alim = alim (nlim > 1 ? ", " : "") ($14 ~ /cpu$/ ? substr($14, 1, length($14) - 3) " CPU-seconds" : $14 " s")
+            }
         }
         END {
             # Column order: the wanted order, then any other solver in the files.
@@ -207,7 +216,7 @@ report() {
                 }
                 print line
             }
-            lt = nlim == 0 ? "the run'"'"'s time limit" : nlim == 1 ? "the time limit of " alim " s" : "the time limits (" alim " s)"
+            lt = nlim == 0 ? "the run'"'"'s time limit" : nlim == 1 ? "the time limit of " alim : "the time limits (" alim ")"
             if (nlim && nolim) lt = lt " (not recorded in older files)"
             print ""
             print "Times: whole-process seconds (median of the repeats), wall-clock (s) and CPU, user + system"
@@ -287,7 +296,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$limit" ]; then
-    if [ $quick = 1 ]; then limit=20; else limit=60; fi
+    if [ $quick = 1 ]; then limit=10; else limit=60; fi
 fi
 case $limit in ''|*[!0-9]*|0) die "--time-limit: not a positive whole number of seconds: $limit" ;; esac
 case $repeat in ''|*[!0-9]*|0) die "--repeat: not a positive integer: $repeat" ;; esac
@@ -633,9 +642,15 @@ echo "procopt benchmark: $(awk 'END { print NR }' "$tmp/instances") instances fr
 labels=
 for s in $active; do labels="$labels $(label "$s")"; done
 echo "optima: $optima; solvers:$labels; repeat $repeat (median)"
-echo "time limit: ${limit} s wall-clock per instance and solver, the same for every solver, enforced"
-echo "by the driver (killed at the limit: TIME); cbc single-threaded (-threads 0); CPU = user + system"
-echo "of the whole process and its children (every thread counts)"
+if [ $meter = timed_run ]; then
+    echo "time limit: ${limit} CPU-seconds per instance and solver (RLIMIT_CPU; a wall-clock guard too),"
+    limit_tag=${limit}cpu
+else
+    echo "time limit: ${limit} s wall-clock per instance and solver (timeout),"
+    limit_tag=$limit
+fi
+echo "the same for every solver, enforced by the driver (stopped at the limit: TIME); cbc"
+echo "single-threaded (-threads 0); CPU = user + system of the whole process and its children"
 load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)
 echo "machine: $(nproc 2>/dev/null || echo '?') cpus, ${cpu_name:-unknown cpu}; GLPK ${glpk_version:-?}; load average ${load:-?}"
 rev=$(git -C "$root" describe --always --dirty 2>/dev/null)
@@ -665,7 +680,7 @@ while IFS='	' read -r name trows tcols tnnz opt; do
         lab=$(label "$s")
         if [ "$s" = clp ] && [ $mip = 1 ]; then
             printf '%s\t%s\t%s\t%s\t%s\t%s\tn/a\tnan\tnan\tn/a\t-\t-\t-\t%s\n' \
-                "$name" "$rows" "$cols" "$nnz" "$mip" "$lab" "$limit" >>"$raw"
+                "$name" "$rows" "$cols" "$nnz" "$mip" "$lab" "$limit_tag" >>"$raw"
             continue
         fi
         : >"$tmp/walls"
@@ -700,7 +715,7 @@ while IFS='	' read -r name trows tcols tnnz opt; do
         # Verdict: ok, wrong, time, fail (no answer), unchecked (no optimum).
         echo "$result" | awk -v opt="$opt" -v rhs="${rhs:-0}" -v conv="$conv" -v tol="$tol" \
             -v pre="$name	$rows	$cols	$nnz	$mip	$lab" -v wall="$wall" -v rss="$rss" \
-            -v cpu="$cpu" -v lim="$limit" '{
+            -v cpu="$cpu" -v lim="$limit_tag" '{
                 st = $1; obj = $2
                 known = opt != "-" && opt != ""
                 err = "nan"
@@ -718,6 +733,12 @@ while IFS='	' read -r name trows tcols tnnz opt; do
             }' >>"$raw"
     done
     [ "$plain" = "$file" ] || rm -f "$plain"
+    # Progress on a terminal; the raw file so far survives an interruption.
+    if [ -t 2 ]; then
+        awk -F '\t' -v n="$name" '$1 == n { printf "%s%s %s", (k++ ? ", " : "bench: " n ": "), $6, $10 == "ok" ? $11 "s" : toupper($10) }
+                                   END { print "" }' "$raw" >&2
+    fi
+    [ -z "$out" ] || cp "$raw" "$out"
 done <"$tmp/instances"
 
 [ -z "$out" ] || cp "$raw" "$out"
