@@ -406,7 +406,14 @@ typedef enum po_backtrack {
 #define PO_HEUR_FPUMP     0x2 /* feasibility pump, at the root */
 #define PO_HEUR_PROXIMITY 0x4 /* proximity search from the first solution,
                                  for at most options.mip_proximity_time */
-#define PO_HEUR_ALL       0x7
+#define PO_HEUR_LP_ROUNDING 0x8 /* procopt's: the integer variables of the
+                                 LP point rounded (up, and to nearest) and
+                                 fixed, the rest re-solved as an LP, then
+                                 each integer moved the way its cost prefers
+                                 while the rows allow (an unused setup is
+                                 closed); at the root and at nodes 16, 64,
+                                 256, ... */
+#define PO_HEUR_ALL       0xF
 
 /* procopt's own presolve reductions (options.reductions, a bitwise or).
  * They run before GLPK (and before GLPK's presolver, options.presolve,

@@ -188,7 +188,8 @@ static void test_defaults(void **state)
     assert_int_equal(PO_CUT_GOMORY | PO_CUT_MIR | PO_CUT_COVER |
                          PO_CUT_CLIQUE,
                      PO_CUT_ALL);
-    assert_int_equal(PO_HEUR_ROUNDING | PO_HEUR_FPUMP | PO_HEUR_PROXIMITY,
+    assert_int_equal(PO_HEUR_ROUNDING | PO_HEUR_FPUMP | PO_HEUR_PROXIMITY |
+                         PO_HEUR_LP_ROUNDING,
                      PO_HEUR_ALL);
 }
 
@@ -249,9 +250,9 @@ static void test_validation(void **state)
                "po_solve: options.mip_cut_kinds = -1 has bits other than "
                "PO_CUT_*");
     po_options_init(&o);
-    o.mip_heuristics = 8;
+    o.mip_heuristics = 16;
     expect_bad(&o, PO_EINVAL,
-               "po_solve: options.mip_heuristics = 8 has bits other than "
+               "po_solve: options.mip_heuristics = 16 has bits other than "
                "PO_HEUR_*");
     po_options_init(&o);
     o.mip_binarize = 2;
@@ -544,6 +545,133 @@ static void test_proximity_capped(void **state)
     po_model_free(m);
 }
 
+/* ---- PO_HEUR_LP_ROUNDING and the root LP by interior point ---- */
+
+/*
+ * Two plants with setups, one demand:
+ *   min xA + 3 xB + 40 yA + 10 yB
+ *   dem:   xA + xB >= 7
+ *   linkA: xA - 10 yA <= 0,  linkB: xB - 10 yB <= 0
+ *   xA in [0, 10], xB in [0, 5] continuous; yA, yB binary.
+ * LP relaxation (y = x / 10): a unit from A costs 1 + 4 = 5, from B
+ * 3 + 1 = 4, so B makes its 5 and A the other 2: 20 + 10 = 30, with
+ * yA = 0.2, yB = 0.5.  Integer plans: A alone 7 + 40 = 47; B alone cannot
+ * make 7; both: xA = 7 is cheapest, 57.  Optimum 47 (xA = 7, yA = 1).
+ * The heuristic by hand: every fraction up (yA = yB = 1), the LP then
+ * makes all 7 at A (57); yB's cost prefers 0 and linkB allows it (xB = 0),
+ * so it closes: 47.  To nearest (yA = 0, yB = 1) the LP is infeasible.
+ */
+static po_model *two_plants(void)
+{
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    assert_int_equal(po_model_add_var(m, "xA", 0, 10, 1, PO_CONTINUOUS, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_var(m, "xB", 0, 5, 3, PO_CONTINUOUS, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_var(m, "yA", 0, 1, 40, PO_BINARY, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_var(m, "yB", 0, 1, 10, PO_BINARY, NULL),
+                     PO_OK);
+    int dem[] = {0, 1}, la[] = {0, 2}, lb[] = {1, 3};
+    double ones[] = {1, 1}, link[] = {1, -10};
+    assert_int_equal(po_model_add_constr(m, "dem", 7, INF, 2, dem, ones, NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "linkA", -INF, 0, 2, la, link,
+                                         NULL),
+                     PO_OK);
+    assert_int_equal(po_model_add_constr(m, "linkB", -INF, 0, 2, lb, link,
+                                         NULL),
+                     PO_OK);
+    return m;
+}
+
+static void check_two_plants(po_model *m, po_options *o, logbuf *lb)
+{
+    o->log = log_to;
+    o->log_user = lb;
+    po_result *r = solve_ok(m, o);
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_near(po_result_objective(r), 47, TOL, "objective");
+    const double want[4] = {7, 0, 1, 0};
+    for (int j = 0; j < 4; j++)
+        assert_near(po_result_values(r)[j], want[j], 1e-6, "plan");
+    po_result_free(r);
+}
+
+static void test_lp_rounding(void **state)
+{
+    (void)state;
+    po_model *m = two_plants();
+    po_options o;
+    /* without presolve or cuts the root LP is the hand-solved one: the
+     * heuristic's plan is the optimum, found at the root */
+    logbuf lb = {0};
+    po_options_init(&o);
+    o.presolve = 0;
+    o.reductions = 0;
+    o.mip_cuts = 0;
+    o.mip_heuristics = PO_HEUR_LP_ROUNDING;
+    check_two_plants(m, &o, &lb);
+    assert_logged(&lb, "procopt: lp rounding: new incumbent 47 ");
+    free(lb.text);
+    /* GLPK's MIP presolver leaves yA alone and its root LP integral: no
+     * call, same optimum */
+    logbuf pre = {0};
+    o.presolve = 1;
+    check_two_plants(m, &o, &pre);
+    free(pre.text);
+    /* off: no such line, same optimum */
+    logbuf off = {0};
+    po_options_init(&o);
+    o.presolve = 0;
+    o.reductions = 0;
+    o.mip_cuts = 0;
+    o.mip_heuristics = PO_HEUR_ROUNDING;
+    check_two_plants(m, &o, &off);
+    assert_not_logged(&off, "lp rounding");
+    free(off.text);
+    /* the defaults (procopt's presolve, cuts) find the same optimum */
+    logbuf def = {0};
+    po_options_init(&o);
+    check_two_plants(m, &o, &def);
+    free(def.text);
+    po_model_free(m);
+}
+
+/* PO_METHOD_INTERIOR on a MIP: the root LP by interior point and
+ * crossover, then branch-and-cut from its basis without GLPK's MIP
+ * presolver. */
+static void test_mip_root_interior(void **state)
+{
+    (void)state;
+    po_model *m = two_plants();
+    po_options o;
+    logbuf lb = {0};
+    po_options_init(&o);
+    o.method = PO_METHOD_INTERIOR;
+    o.reductions = 0;
+    check_two_plants(m, &o, &lb);
+    assert_logged(&lb, "procopt: interior point: optimal");
+    assert_not_logged(&lb, "Preprocessing...");
+    free(lb.text);
+    /* and on the small MIP under each root method, presolver on or off */
+    po_model *sm = small_mip();
+    for (int meth = PO_METHOD_AUTO; meth <= PO_METHOD_INTERIOR; meth++)
+        for (int pre = 0; pre <= 1; pre++) {
+            char what[64];
+            po_options_init(&o);
+            o.method = (po_method)meth;
+            o.presolve = pre;
+            o.mip_heuristics = PO_HEUR_ALL;
+            o.mip_proximity_time = 2;
+            snprintf(what, sizeof what, "method %d presolve %d", meth, pre);
+            check_mip(sm, &o, what);
+        }
+    po_model_free(sm);
+    po_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -553,6 +681,8 @@ int main(void)
         cmocka_unit_test(test_mip_every_setting),
         cmocka_unit_test(test_mip_log),
         cmocka_unit_test(test_proximity_capped),
+        cmocka_unit_test(test_lp_rounding),
+        cmocka_unit_test(test_mip_root_interior),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

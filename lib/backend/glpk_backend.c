@@ -584,6 +584,9 @@ typedef struct solve_job {
     double mip_bound;
     int have_bound;
     int stopped; /* the callback ended the search (iteration limit) */
+    int heur_calls; /* PO_HEUR_LP_ROUNDING runs so far (mip_lp_rounding) */
+    long heur_next; /* node count at which it runs next */
+    double heur_time; /* seconds spent in it */
     const char *fn;         /* "po_solve" or "po_solve_warm", for messages */
     const po_result *start; /* po_solve_warm: basis to start from, or NULL */
     int basis_opt;  /* J->P holds an optimal basis of the solution in J->r */
@@ -1295,6 +1298,216 @@ static po_status solve_lp(solve_job *J, int *keep)
     return finish_simplex(J, ret, keep);
 }
 
+/*
+ * PO_HEUR_LP_ROUNDING: procopt's primal heuristic, run from the callback
+ * (GLP_IHEUR) at the root and then at geometrically spaced nodes.  GLPK's
+ * simple rounding keeps the continuous part of the LP point, so on models
+ * with setups (x <= M*on, minimum batches) it rarely finds a plan: the
+ * rows a binary sits in move when it is rounded.  Here the integer
+ * variables of the node's LP point are rounded (every fraction up, then
+ * to nearest), fixed, and the rest is re-solved as an LP by dual simplex
+ * from the node's basis (only bounds changed, so the basis stays dual
+ * feasible); then every integer variable whose cost prefers a lower
+ * (higher) value moves there one step at a time while every row stays
+ * within its bounds (a setup left open with nothing made is closed), and
+ * the LP is solved again for those values.  The best point goes to GLPK
+ * (glp_ios_heur_sol checks only integrality and the objective; the rows
+ * were kept by the LP).  It runs on a copy of the tree's problem (the
+ * presolved one when GLPK's presolver ran), whatever GLPK did before; the
+ * copy and the work arrays are GLPK's memory, gone with the environment
+ * if GLPK fails.
+ */
+#define HEUR_INT_TOL 1e-6   /* a value this close to an integer is one */
+#define HEUR_ROW_TOL 1e-9   /* relative slack of the one-step moves */
+#define HEUR_MAX_STEPS 1000 /* one-step moves per column and pass */
+
+typedef struct heur_ws {
+    glp_prob *Q;
+    int m, n;
+    double *v;      /* the node's LP point */
+    double *x;      /* the candidate's integer values */
+    double *lo, *hi; /* integer columns' bounds in the tree's problem */
+    double *act;    /* row activities of the candidate */
+    int *ind;       /* a column of Q */
+    double *val;
+} heur_ws;
+
+/* Round the integer columns of the LP point by threshold theta (a
+ * fraction at or above it goes up) and fix them in Q. */
+static void heur_round(heur_ws *w, glp_prob *mip, double theta)
+{
+    for (int j = 1; j <= w->n; j++) {
+        if (glp_get_col_kind(mip, j) == GLP_CV)
+            continue;
+        double fl = floor(w->v[j]), f = w->v[j] - fl;
+        double r = f < HEUR_INT_TOL         ? fl
+                   : f > 1.0 - HEUR_INT_TOL ? fl + 1.0
+                   : f >= theta             ? fl + 1.0
+                                            : fl;
+        r = fmin(fmax(r, w->lo[j]), w->hi[j]);
+        w->x[j] = r;
+        glp_set_col_bnds(w->Q, j, GLP_FX, r, r);
+    }
+}
+
+/* Dual simplex on Q from its current basis; 1 when optimal. */
+static int heur_lp(solve_job *J, glp_prob *Q)
+{
+    glp_smcp p;
+    glp_init_smcp(&p);
+    p.msg_lev = GLP_MSG_OFF;
+    p.meth = GLP_DUALP;
+    p.tm_lim = tm_left(J);
+    int ret = glp_simplex(Q, &p);
+    if (is_simplex_failure(ret)) {
+        glp_adv_basis(Q, 0);
+        ret = glp_simplex(Q, &p);
+    }
+    return ret == 0 && glp_get_status(Q) == GLP_OPT;
+}
+
+/* Would row i stay within its bounds at activity a? */
+static int heur_row_ok(glp_prob *Q, int i, double a)
+{
+    int t = glp_get_row_type(Q, i);
+    double tol = HEUR_ROW_TOL * fmax(1.0, fabs(a));
+    if ((t == GLP_LO || t == GLP_DB || t == GLP_FX) &&
+        a < glp_get_row_lb(Q, i) - tol)
+        return 0;
+    if ((t == GLP_UP || t == GLP_DB || t == GLP_FX) &&
+        a > glp_get_row_ub(Q, i) + tol)
+        return 0;
+    return 1;
+}
+
+/* From Q's optimal point, move integer columns one step at a time the way
+ * their cost prefers while every row stays within its bounds; Q's fixed
+ * bounds follow.  Returns the number of moves. */
+static int heur_descend(heur_ws *w)
+{
+    glp_prob *Q = w->Q;
+    double dir = glp_get_obj_dir(Q) == GLP_MIN ? 1.0 : -1.0;
+    int moves = 0;
+    for (int i = 1; i <= w->m; i++)
+        w->act[i] = glp_get_row_prim(Q, i);
+    for (int j = 1; j <= w->n; j++) {
+        if (glp_get_col_kind(Q, j) == GLP_CV)
+            continue;
+        double c = dir * glp_get_obj_coef(Q, j);
+        if (c == 0.0)
+            continue;
+        double step = c > 0 ? -1.0 : 1.0;
+        int len = glp_get_mat_col(Q, j, w->ind, w->val);
+        int k, s;
+        for (s = 0; s < HEUR_MAX_STEPS; s++) {
+            double to = w->x[j] + step;
+            if (to < w->lo[j] || to > w->hi[j])
+                break;
+            for (k = 1; k <= len; k++)
+                if (!heur_row_ok(Q, w->ind[k],
+                                 w->act[w->ind[k]] + step * w->val[k]))
+                    break;
+            if (k <= len)
+                break;
+            for (k = 1; k <= len; k++)
+                w->act[w->ind[k]] += step * w->val[k];
+            w->x[j] = to;
+        }
+        if (s > 0) {
+            glp_set_col_bnds(Q, j, GLP_FX, w->x[j], w->x[j]);
+            moves++;
+        }
+    }
+    return moves;
+}
+
+/* Q's point with the integer columns exactly at x, into out. */
+static void heur_point(const heur_ws *w, double *out)
+{
+    for (int j = 1; j <= w->n; j++)
+        out[j] = glp_get_col_kind(w->Q, j) != GLP_CV
+                     ? w->x[j]
+                     : glp_get_col_prim(w->Q, j);
+}
+
+static void mip_lp_rounding(solve_job *J, glp_tree *T)
+{
+    static const double thetas[] = {HEUR_INT_TOL, 0.5};
+    glp_prob *mip = glp_ios_get_prob(T);
+    heur_ws w;
+    double t0 = elapsed(J);
+    w.m = glp_get_num_rows(mip);
+    w.n = glp_get_num_cols(mip);
+    if (w.n == 0)
+        return;
+    size_t n1 = (size_t)w.n + 1, m1 = (size_t)w.m + 1;
+    double *best = glp_alloc((int)n1, sizeof(double));
+    w.v = glp_alloc((int)n1, sizeof(double));
+    w.x = glp_alloc((int)n1, sizeof(double));
+    w.lo = glp_alloc((int)n1, sizeof(double));
+    w.hi = glp_alloc((int)n1, sizeof(double));
+    w.act = glp_alloc((int)m1, sizeof(double));
+    w.ind = glp_alloc((int)m1, sizeof(int));
+    w.val = glp_alloc((int)m1, sizeof(double));
+    for (int j = 1; j <= w.n; j++) {
+        int t = glp_get_col_type(mip, j);
+        w.v[j] = glp_get_col_prim(mip, j);
+        w.lo[j] = t == GLP_LO || t == GLP_DB || t == GLP_FX
+                      ? ceil(glp_get_col_lb(mip, j) - HEUR_INT_TOL)
+                      : -DBL_MAX;
+        w.hi[j] = t == GLP_UP || t == GLP_DB || t == GLP_FX
+                      ? floor(glp_get_col_ub(mip, j) + HEUR_INT_TOL)
+                      : DBL_MAX;
+    }
+    w.Q = glp_create_prob();
+    glp_copy_prob(w.Q, mip, GLP_OFF);
+    int dir = glp_get_obj_dir(mip) == GLP_MIN ? 1 : -1, found = 0;
+    double best_obj = 0.0;
+    for (size_t k = 0; k < sizeof thetas / sizeof thetas[0]; k++) {
+        heur_round(&w, mip, thetas[k]);
+        if (!heur_lp(J, w.Q))
+            continue;
+        if (heur_descend(&w) > 0 && !heur_lp(J, w.Q))
+            continue;
+        double obj = glp_get_obj_val(w.Q);
+        if (!found || dir * obj < dir * best_obj) {
+            heur_point(&w, best);
+            best_obj = obj;
+            found = 1;
+        }
+    }
+    glp_delete_prob(w.Q);
+    int took = found && glp_ios_heur_sol(T, best) == 0;
+    J->heur_calls++;
+    J->heur_time += elapsed(J) - t0;
+    ctx_note(&J->c, "lp rounding: %s%.12g (%.3f s)",
+             !found ? "no plan found, " : took ? "new incumbent " : "not better: ",
+             found ? best_obj : 0.0, elapsed(J) - t0);
+    glp_free(w.val);
+    glp_free(w.ind);
+    glp_free(w.act);
+    glp_free(w.hi);
+    glp_free(w.lo);
+    glp_free(w.x);
+    glp_free(w.v);
+    glp_free(best);
+}
+
+/* When PO_HEUR_LP_ROUNDING runs: twice at the root (before and after the
+ * first round of cuts), then at node counts 16, 64, 256, ..., while it
+ * has taken at most a fifth of the time so far. */
+static int lp_rounding_due(solve_job *J, glp_tree *T, int t_cnt)
+{
+    if (!(J->opt.mip_heuristics & PO_HEUR_LP_ROUNDING))
+        return 0;
+    if (glp_ios_node_level(T, glp_ios_curr_node(T)) == 0)
+        return J->heur_calls < 2;
+    if (t_cnt < J->heur_next || J->heur_time > 0.2 * elapsed(J))
+        return 0;
+    J->heur_next = 4 * (J->heur_next > 0 ? J->heur_next : 4);
+    return 1;
+}
+
 static void mip_callback(glp_tree *T, void *info)
 {
     solve_job *J = info;
@@ -1315,7 +1528,10 @@ static void mip_callback(glp_tree *T, void *info)
         !J->stopped) {
         J->stopped = 1;
         glp_ios_terminate(T);
+        return;
     }
+    if (glp_ios_reason(T) == GLP_IHEUR && lp_rounding_due(J, T, t_cnt))
+        mip_lp_rounding(J, T);
 }
 
 /* MIP whose LP relaxation was found without a dual feasible solution:
@@ -1360,34 +1576,76 @@ static int mip_fixed_lp(solve_job *J)
     return 0;
 }
 
-static po_status solve_mip(solve_job *J, int *keep)
+/*
+ * The LP relaxation solved by procopt, for glp_intopt to start from its
+ * optimal basis without GLPK's MIP presolver (which would solve it again
+ * with primal simplex from scratch).  With PO_METHOD_INTERIOR by interior
+ * point and crossover (a generated process MIP's root: 0.5 s against 5 s;
+ * docs/benchmarks.md, "MIP defaults"), otherwise, or when that fails, by
+ * the simplex method.  1 when P holds an optimal basis; 0 when the relaxation decided
+ * the outcome (infeasible, a limit, a failure), with *st set.
+ */
+static int mip_root_lp(solve_job *J, int *keep, po_status *st)
 {
     glp_prob *P = J->P;
     po_result *r = J->r;
-    *keep = KEEP_NONE;
-    if (!J->opt.presolve) {
-        /* without the MIP presolver glp_intopt needs an optimal basis of
-         * the LP relaxation */
+    int ret = 0, done = 0;
+    *st = PO_OK;
+    if (J->opt.method == PO_METHOD_INTERIOR) {
+        done = interior_crossover(J, keep, st);
+        if (done && *st != PO_OK)
+            return 0;
+        if (done && glp_get_status(P) != GLP_OPT) {
+            /* an interior optimum without basis (the crossover hit a
+             * limit) is no start for branch-and-cut */
+            if (r->outcome == PO_OUTCOME_OPTIMAL)
+                r->outcome = J->opt.iteration_limit > 0 && it_left(J) == 0
+                                 ? PO_OUTCOME_ITERATION_LIMIT
+                                 : PO_OUTCOME_TIME_LIMIT;
+            *keep = KEEP_NONE;
+            if (r->outcome == PO_OUTCOME_UNBOUNDED)
+                r->outcome = PO_OUTCOME_INF_OR_UNBD;
+            return 0;
+        }
+    }
+    if (!done) {
         int meth = glpk_method(J->opt.method);
         glp_adv_basis(P, 0);
-        int ret = simplex_call(J, meth, 0);
+        ret = simplex_call(J, meth, 0);
         if (is_simplex_failure(ret)) {
             glp_adv_basis(P, 0);
             ret = simplex_call(J, meth == GLP_PRIMAL ? GLP_DUALP : GLP_PRIMAL,
                                0);
         }
-        if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-            po_status st = finish_simplex(J, ret, keep);
-            *keep = KEEP_NONE; /* a relaxation's point is no MIP solution */
-            if (r->outcome == PO_OUTCOME_UNBOUNDED)
-                r->outcome = PO_OUTCOME_INF_OR_UNBD;
+    }
+    if (ret != 0 || glp_get_status(P) != GLP_OPT) {
+        *st = finish_simplex(J, ret, keep);
+        *keep = KEEP_NONE; /* a relaxation's point is no MIP solution */
+        if (r->outcome == PO_OUTCOME_UNBOUNDED)
+            r->outcome = PO_OUTCOME_INF_OR_UNBD;
+        return 0;
+    }
+    *keep = KEEP_NONE;
+    return 1;
+}
+
+static po_status solve_mip(solve_job *J, int *keep)
+{
+    glp_prob *P = J->P;
+    po_result *r = J->r;
+    *keep = KEEP_NONE;
+    /* without the MIP presolver glp_intopt needs an optimal basis of the
+     * LP relaxation; the interior method implies it */
+    int presolve = J->opt.presolve && J->opt.method != PO_METHOD_INTERIOR;
+    if (!presolve) {
+        po_status st;
+        if (!mip_root_lp(J, keep, &st))
             return st;
-        }
     }
     glp_iocp p;
     glp_init_iocp(&p);
     p.msg_lev = J->c.log != NULL ? GLP_MSG_ALL : GLP_MSG_ERR;
-    p.presolve = J->opt.presolve ? GLP_ON : GLP_OFF;
+    p.presolve = presolve ? GLP_ON : GLP_OFF;
     p.mip_gap = J->opt.mip_gap;
     p.tm_lim = tm_left(J);
     mip_params(J, &p);
