@@ -17,10 +17,19 @@
 #                      1e3,1e4,1e5,5e5,1e6 (default: all five)
 #   --mip-sizes LIST   MIP sizes, from the same list (default 1e3,1e4,1e5:
 #                      beyond, no solver proves a 0.1 % gap in minutes)
-#   --time-limit S     wall-clock limit per model and solver for LPs
-#                      (default 120); given to each solver as its own time
-#                      limit as well, with a kill 20 s after it
-#   --mip-time-limit S the same for MIPs (default 120)
+#   --time-limit S     CPU-seconds limit per model and solver for LPs
+#                      (default 120), the same for all (bench/timed_run: CPU
+#                      limit, and a wall-clock guard of 30x + 60 s against
+#                      anything that sleeps; on a shared, loaded machine a
+#                      wall-clock limit would give each run a different
+#                      amount of work)
+#   --mip-time-limit S the same for MIPs (default 120): cbc gets it as its
+#                      own limit (-sec, CPU seconds) and reports its best
+#                      plan; procopt, glpsol and lp_solve count wall-clock
+#                      seconds, so they get 10x that as their own limit
+#                      (else a loaded machine would stop them with a
+#                      fraction of the CPU time) and are stopped by the CPU
+#                      limit, 30 s after S, without a plan
 #   --gap G            relative MIP gap every solver stops at (default 0.001)
 #   --solvers LIST     comma-separated, in column order (default
 #                      procopt-json,procopt-mps,glpsol,clp,cbc,lp_solve);
@@ -41,7 +50,7 @@
 #
 # The suite driver runs `sh bench/process_sweep.sh --out DIR`.
 #
-# What runs, per model, each under the same wall-clock limit, whole process
+# What runs, per model, each under the same CPU-time limit, whole process
 # (start-up, reading, solving), timed by bench/timed_run when built (else
 # GNU time + timeout): wall, user and system CPU seconds, peak RSS.
 #   procopt-json  `procopt solve --json MODEL.json`: load, compile, solve the
@@ -49,13 +58,15 @@
 #                 one), report -- what a user of the command gets
 #   procopt-mps   bench/solve_one on the exported free MPS (po_solve with
 #                 the library's defaults): the same solve as the peers'
-#   glpsol        `glpsol --freemps` (its defaults: primal simplex /
-#                 branch-and-cut without cuts), --tmlim, --mipgap
-#   clp           `clp FILE -sec S -solve` (LPs only)
-#   cbc           `cbc FILE -threads 0 -sec S [-ratioGap G] -solve -quit`
-#                 (single-threaded)
-#   lp_solve      `lp_solve -fmps FILE -S1 -timeout S [-gr G]` (objective
-#                 only)
+#   glpsol        `glpsol --freemps FILE` (its defaults: primal simplex;
+#                 branch-and-cut without cuts)
+#   clp           `clp FILE -solve` (LPs only)
+#   cbc           `cbc FILE -threads 0 -solve -quit` (single-threaded)
+#   lp_solve      `lp_solve -fmps FILE -S1` (the objective only)
+# and for MIPs the relative gap and a time limit, each in the solver's own
+# words: procopt --gap --time-limit, solve_one --gap --time-limit, glpsol
+# --mipgap --tmlim, lp_solve -gr -timeout (wall clock: 10x the limit),
+# cbc -ratioGap -sec (CPU: the limit).
 # The MPS is `procopt export MODEL.json -o MODEL.mps` (free MPS): the total
 # cost, minimized, with no objective constant (shortage costs are carried
 # by variables), so every reader sees the same number; a max_margin
@@ -298,18 +309,23 @@ elif ! { [ -x /usr/bin/time ] && command -v timeout >/dev/null 2>&1; }; then
     die "neither $timed_run nor GNU time + timeout"
 fi
 
-# timed LIMIT OUT CMD...: run CMD (stdout and stderr to OUT) with a kill 20 s
-# after LIMIT; sets rc, wall, user, sys, rss.
+# timed LIMIT OUT CMD...: run CMD (stdout and stderr to OUT) with LIMIT CPU
+# seconds (+ 30 for MIPs, which stop themselves at LIMIT); bench/timed_run
+# adds a wall-clock guard of 30x + 60 s, the fallback (GNU time, timeout,
+# ulimit -t) one of 4x + 10 s.  Sets rc (124: a limit; 152: SIGXCPU; 137:
+# killed), wall, user, sys, rss.
 timed() {
-    _lim=$(($1 + 20))
+    _cpu=$1
+    [ "$kind" = mip ] && _cpu=$((_cpu + 30))
     _out=$2
     shift 2
     rm -f "$tmp/time"
     if [ $use_timed_run = 1 ]; then
-        "$timed_run" -t "$_lim" -o "$tmp/time" -- "$@" >"$_out" 2>&1
+        "$timed_run" -t "$_cpu" -o "$tmp/time" -- "$@" >"$_out" 2>&1
         rc=$?
     else
-        /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" timeout -k 5 "$_lim" "$@" >"$_out" 2>&1
+        /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" timeout -k 5 $((4 * _cpu + 10)) \
+            sh -c 'ulimit -t "$0" && exec "$@"' "$_cpu" "$@" >"$_out" 2>&1
         rc=$?
     fi
     set -- $(tail -n 1 "$tmp/time" 2>/dev/null) - - - -
@@ -321,13 +337,15 @@ timed() {
 # STATUS: optimal (LP optimum, or MIP gap proven), feasible (a plan, limit
 # reached), time (no plan at the limit), infeasible, unbounded, error.
 
+killed() { [ "$rc" = 124 ] || [ "$rc" = 137 ] || [ "$rc" = 152 ]; }
+
 avail_procopt_json() { [ -x "$procopt" ]; }
 run_procopt_json() {
     rm -f "$3.json"
     if [ "$kind" = mip ]; then
-        timed "$2" "$3" "$procopt" solve --json -o "$3.json" --time-limit "$2" --gap "$gap" "$json"
+        timed "$2" "$3" "$procopt" solve --json -o "$3.json" --time-limit $((10 * $2)) --gap "$gap" "$json"
     else
-        timed "$2" "$3" "$procopt" solve --json -o "$3.json" --time-limit "$2" "$json"
+        timed "$2" "$3" "$procopt" solve --json -o "$3.json" "$json"
     fi
 }
 parse_procopt_json() {
@@ -336,7 +354,9 @@ import json, sys
 try:
     r = json.load(open(sys.argv[1]))
 except Exception:
-    print("crash" if int(sys.argv[2]) > 128 else "error", "nan"); sys.exit()
+    rc = int(sys.argv[2])
+    print("time" if rc in (124, 137, 152) else "crash" if rc > 128 else "error", "nan")
+    sys.exit()
 st, obj = r.get("status"), r.get("total_cost")
 obj = "nan" if obj is None else repr(float(obj))
 st = {"optimal": "optimal", "feasible": "feasible", "time_limit": "feasible" if obj != "nan" else "time",
@@ -348,16 +368,16 @@ EOF
 avail_procopt_mps() { [ -x "$solve_one" ]; }
 run_procopt_mps() {
     if [ "$kind" = mip ]; then
-        timed "$2" "$3" "$solve_one" --format freemps --time-limit "$2" --gap "$gap" "$1"
+        timed "$2" "$3" "$solve_one" --format freemps --time-limit $((10 * $2)) --gap "$gap" "$1"
     else
-        timed "$2" "$3" "$solve_one" --format freemps --time-limit "$2" "$1"
+        timed "$2" "$3" "$solve_one" --format freemps "$1"
     fi
 }
 parse_procopt_mps() {
     awk -v rc="$rc" '
         /^name=/ { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } seen = 1 }
         END {
-            if (!seen) { print (rc > 128 ? "crash" : "error"), "nan"; exit }
+            if (!seen) { print (rc == 124 || rc == 137 || rc == 152 ? "time" : rc > 128 ? "crash" : "error"), "nan"; exit }
             o = v["objective"] == "" ? "nan" : v["objective"]
             s = v["status"]
             if (s == "time_limit" || s == "iteration_limit") s = o == "nan" || o == "-nan" ? "time" : "feasible"
@@ -370,14 +390,14 @@ avail_glpsol() { command -v glpsol >/dev/null 2>&1; }
 run_glpsol() {
     rm -f "$3.sol"
     if [ "$kind" = mip ]; then
-        timed "$2" "$3" glpsol --freemps "$1" --tmlim "$2" --mipgap "$gap" -w "$3.sol"
+        timed "$2" "$3" glpsol --freemps "$1" --tmlim $((10 * $2)) --mipgap "$gap" -w "$3.sol"
     else
-        timed "$2" "$3" glpsol --freemps "$1" --tmlim "$2" -w "$3.sol"
+        timed "$2" "$3" glpsol --freemps "$1" -w "$3.sol"
     fi
 }
 parse_glpsol() {
     if [ ! -s "$1.sol" ]; then
-        if grep -q "TIME LIMIT EXCEEDED" "$1" 2>/dev/null || [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+        if grep -q "TIME LIMIT EXCEEDED" "$1" 2>/dev/null || killed; then
             echo "time nan"
         else
             echo "error nan"
@@ -404,14 +424,14 @@ parse_glpsol() {
 }
 
 avail_clp() { command -v clp >/dev/null 2>&1; }
-run_clp() { timed "$2" "$3" clp "$1" -sec "$2" -solve; }
+run_clp() { timed "$2" "$3" clp "$1" -solve; }
 parse_clp() {
     awk -v rc="$rc" '
         /^Optimal objective/ { print "optimal", $3; found = 1; exit }
         /^Primal infeasible/ || /^Problem is infeasible/ { print "infeasible nan"; found = 1; exit }
         /^Dual infeasible/ || /^Problem is unbounded/ { print "unbounded nan"; found = 1; exit }
         /^Stopped on time/ || /tme limit|time limit/ { print "time nan"; found = 1; exit }
-        END { if (!found) print (rc == 124 || rc == 137 ? "time" : rc > 128 ? "crash" : "error"), "nan" }' "$1"
+        END { if (!found) print (rc == 124 || rc == 137 || rc == 152 ? "time" : rc > 128 ? "crash" : "error"), "nan" }' "$1"
 }
 
 avail_cbc() { command -v cbc >/dev/null 2>&1; }
@@ -419,7 +439,7 @@ run_cbc() {
     if [ "$kind" = mip ]; then
         timed "$2" "$3" cbc "$1" -threads 0 -sec "$2" -ratioGap "$gap" -solve -quit
     else
-        timed "$2" "$3" cbc "$1" -threads 0 -sec "$2" -solve -quit
+        timed "$2" "$3" cbc "$1" -threads 0 -solve -quit
     fi
 }
 parse_cbc() {
@@ -432,7 +452,7 @@ parse_cbc() {
         /^Optimal objective/ && st == "" { st = "optimal"; obj = $3 }
         END {
             if (st == "stopped") st = obj == "" ? "time" : "feasible"
-            if (st == "") st = (rc == 124 || rc == 137) ? "time" : rc > 128 ? "crash" : "error"
+            if (st == "") st = (rc == 124 || rc == 137 || rc == 152) ? "time" : rc > 128 ? "crash" : "error"
             print st, (obj == "" || st == "time" ? "nan" : obj)
         }' "$1"
 }
@@ -441,9 +461,9 @@ avail_lp_solve() { command -v lp_solve >/dev/null 2>&1; }
 run_lp_solve() {
     # -S1: the objective only (-S4 would add a sensitivity analysis)
     if [ "$kind" = mip ]; then
-        timed "$2" "$3" lp_solve -fmps "$1" -S1 -timeout "$2" -gr "$gap"
+        timed "$2" "$3" lp_solve -fmps "$1" -S1 -timeout $((10 * $2)) -gr "$gap"
     else
-        timed "$2" "$3" lp_solve -fmps "$1" -S1 -timeout "$2"
+        timed "$2" "$3" lp_solve -fmps "$1" -S1
     fi
 }
 parse_lp_solve() {
@@ -456,7 +476,7 @@ parse_lp_solve() {
         END {
             if (st == "") {
                 if (obj != "") st = (sub_ || rc == 1 || rc == 7) ? "feasible" : rc == 0 ? "optimal" : "error"
-                else st = (rc == 7 || rc == 124 || rc == 137) ? "time" : rc > 128 ? "crash" : "error"
+                else st = (rc == 7 || rc == 124 || rc == 137 || rc == 152) ? "time" : rc > 128 ? "crash" : "error"
             }
             if (kind == "lp" && st == "feasible") st = "time"
             print st, (obj == "" || st == "time" ? "nan" : obj)
@@ -475,7 +495,7 @@ rev=$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)
 {
     echo "process_sweep: $(date -u '+%Y-%m-%d %H:%M UTC'), procopt git $rev, $(nproc 2>/dev/null || echo '?') CPUs"
     echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
-    echo "limits: LP $limit s, MIP $mip_limit s (wall clock), MIP gap $gap, seed $seed"
+    echo "limits: LP $limit s, MIP $mip_limit s (CPU), MIP gap $gap, seed $seed"
 } >"$out/info.txt"
 cat "$out/info.txt" >&2
 
