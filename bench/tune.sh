@@ -34,6 +34,13 @@
 #                    solve time (default 1)
 #   --markdown       report as Markdown tables
 #   --wall           report wall seconds (default: CPU seconds)
+#   --ir             lp, mip: count the instructions of the po_solve call
+#                    under valgrind's callgrind instead of timing it (in
+#                    10^9 instructions, in the CPU column; the shift of the
+#                    geometric mean becomes 0.07, about 10 ms here):
+#                    repeatable on a loaded machine, about 50x slower, so
+#                    for the small and medium instances (--only).  Give it
+#                    to report too.
 #   --procopt-args L peers: procopt's options as key=value,... (default:
 #                    po_options_init's)
 #
@@ -116,7 +123,7 @@ glpk-again cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=ha
 # ---- arguments -----------------------------------------------------------
 
 data='' only='' limit='' file='' out="$build/tune-results" repeat=1
-markdown=0 mode='' relax='' cpu=1 procopt_args=''
+markdown=0 mode='' relax='' cpu=1 procopt_args='' ir=0
 while [ $# -gt 0 ]; do
     case $1 in
     --data) data=$2; shift 2 ;;
@@ -128,6 +135,7 @@ while [ $# -gt 0 ]; do
     --markdown) markdown=1; shift ;;
     --relax) relax=relax=1; shift ;;
     --wall) cpu=0; shift ;;
+    --ir) ir=1; shift ;;
     --procopt-args) procopt_args=$(echo "$2" | tr ',' ' '); shift 2 ;;
     -h | --help) sed -n '2,55p' "$0"; exit 0 ;;
     -*) die "unknown option $1" ;;
@@ -150,6 +158,7 @@ if [ -z "$limit" ]; then
     case $mode in lp) limit=60 ;; *) limit=20 ;; esac
 fi
 case $mode in lp) format=mps tol=1e-6 shift_s=0.01 ;; *) format=freemps tol=1e-5 shift_s=1 ;; esac
+[ $ir = 1 ] && shift_s=0.07
 # MIPLIB 3 is free MPS whatever the mode (see ../shared/data/README.md)
 case $data in *miplib*) format=freemps ;; esac
 
@@ -158,7 +167,9 @@ case $data in *miplib*) format=freemps ;; esac
 tune_one=$build/tune/tune_one
 build_harness() {
     mkdir -p "$build/tune"
-    cat >"$build/tune/tune_one.c" <<'EOF'
+    # written beside and moved in only when it changed, and compiled to a
+    # temporary name: another tune.sh may be running the harness
+    cat >"$build/tune/tune_one.c.new" <<'EOF'
 /* tune_one [key=value ...] FILE: read FILE through libprocopt, solve it
  * with the options given, print one line:
  *   status objective constant solve_s iterations nodes rows cols
@@ -167,8 +178,9 @@ build_harness() {
  * continuous), method=auto|primal|dual|interior, presolve=0|1,
  * pricing=auto|steepest|dantzig, ratio=auto|harris|flip, cuts=0|1,
  * cutkinds=BITS, branch=auto|dth|pch|mfv|ffv|lfv,
- * backtrack=auto|blb|bph|dfs|bfs, heur=BITS, binarize=0|1, proxtime=S,
- * scaling=glpk|own|none, time=S, gap=G. */
+ * backtrack=auto|blb|bph|dfs|bfs, heur=BITS, binarize=0|1, proxtime=S, reductions=BITS,
+ * scaling=glpk|own|none, interior=N (lp_interior_nonzeros), time=S,
+ * gap=G. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +261,10 @@ int main(int argc, char **argv)
             o.mip_binarize = atoi(v);
         else if (strcmp(key, "proxtime") == 0)
             o.mip_proximity_time = atof(v);
+        else if (strcmp(key, "reductions") == 0)
+            o.reductions = (int)strtol(v, NULL, 0);
+        else if (strcmp(key, "interior") == 0)
+            o.lp_interior_nonzeros = atoi(v);
         else if (strcmp(key, "scaling") == 0)
             bad = pick(v, scalings, &o.scaling);
         else if (strcmp(key, "time") == 0)
@@ -310,13 +326,19 @@ int main(int argc, char **argv)
     return 0;
 }
 EOF
+    if cmp -s "$build/tune/tune_one.c.new" "$build/tune/tune_one.c"; then
+        rm -f "$build/tune/tune_one.c.new"
+    else
+        mv -f "$build/tune/tune_one.c.new" "$build/tune/tune_one.c"
+    fi
     if [ ! -x "$tune_one" ] || [ "$build/tune/tune_one.c" -nt "$tune_one" ] ||
         [ "$build/libprocopt.a" -nt "$tune_one" ]; then
         # shellcheck disable=SC2046  # pkg-config prints a list of words
-        $cc -std=c11 -O2 -I"$root/include" -o "$tune_one" "$build/tune/tune_one.c" \
+        $cc -std=c11 -O2 -I"$root/include" -o "$tune_one.$$" "$build/tune/tune_one.c" \
             "$build/libprocopt.a" -lglpk $(pkg-config --libs openblas 2>/dev/null || echo -lopenblas) \
             $(pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lm -pthread ||
             die "cannot build $tune_one (run make BUILD=$build first)"
+        mv -f "$tune_one.$$" "$tune_one"
     fi
 }
 
@@ -371,11 +393,25 @@ run_config() {
         r=1
         while [ "$r" -le "$repeat" ]; do
             # shellcheck disable=SC2086  # _args is a list of words
-            line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $relax $_args "$path" 2>/dev/null) ||
-                [ -n "$line" ] || line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
+            if [ $ir = 1 ]; then
+                # shellcheck disable=SC2086  # _args is a list of words
+                line=$(timeout $((${limit%.*} * 50 + 30)) valgrind --tool=callgrind \
+                    --collect-atstart=no --toggle-collect=po_solve --callgrind-out-file=/dev/null \
+                    "$tune_one" format=$fmt $relax $_args "$path" 2>"$out/cg.err") ||
+                    [ -n "$line" ] || line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
+            else
+                # shellcheck disable=SC2086  # _args is a list of words
+                line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $relax $_args "$path" 2>/dev/null) ||
+                    [ -n "$line" ] || line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
+            fi
             set -- $line
             echo "$4" >>"$out/times"
-            echo "${11}" >>"$out/cpus"
+            if [ $ir = 1 ]; then
+                awk '/Collected :/ { printf "%.6f\n", $NF / 1e9; f = 1 } END { if (!f) print 0 }' \
+                    "$out/cg.err" >>"$out/cpus"
+            else
+                echo "${11}" >>"$out/cpus"
+            fi
             r=$((r + 1))
         done
         t=$(median <"$out/times")
@@ -487,6 +523,7 @@ report)
     for m in lp mip; do
         [ -s "$out/$m.tsv" ] || continue
         case $m in lp) shift_s=0.01 ;; *) shift_s=1 ;; esac
+        [ $ir = 1 ] && shift_s=0.07
         echo "== $m ($out/$m.tsv)"
         report "$out/$m.tsv"
     done

@@ -306,7 +306,11 @@ PO_API po_status po_model_write(po_model *model, const char *path,
 typedef enum po_method {
     PO_METHOD_AUTO = 0, /* default: primal simplex, dual if that fails
                            (faster than dual simplex on 70 of the 90 netlib
-                           LPs, 38 s against 86 s in all) */
+                           LPs, 38 s against 86 s in all); for an LP with
+                           many nonzeros and short columns (process
+                           models: flows and balances) the interior point
+                           method and its crossover, as PO_METHOD_INTERIOR
+                           (see options.lp_interior_nonzeros) */
     PO_METHOD_PRIMAL,   /* primal simplex */
     PO_METHOD_DUAL,     /* dual simplex */
     PO_METHOD_INTERIOR  /* interior point (LP only; MIPs use simplex), then
@@ -490,7 +494,21 @@ typedef struct po_options {
                               on LPs above 50 ms (more on tiny ones);
                               process baselines 12x faster (tests/
                               presolve_netlib_check.sh) */
-    int reserved_int[5];
+    int lp_interior_nonzeros; /* PO_METHOD_AUTO on an LP solves with the
+                              interior point method and a crossover (see
+                              PO_METHOD_INTERIOR) instead of the simplex
+                              method when the model GLPK gets (after
+                              procopt's presolve) has at least this many
+                              nonzeros and no dense columns (the squared
+                              column lengths sum to at most 3.2x the
+                              nonzeros, as in flow and balance models), and
+                              no iteration limit is set
+                              (the interior point method does not stop at
+                              the time limit, its crossover does); 0
+                              (default): 5000, measured
+                              (docs/benchmarks.md, "LP defaults"); -1:
+                              never */
+    int reserved_int[4];
     double mip_proximity_time; /* seconds of proximity search (with
                               PO_HEUR_PROXIMITY), > 0; default 60 (GLPK's);
                               never past time_limit */

@@ -170,6 +170,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.mip_heuristics, PO_HEUR_ROUNDING);
     assert_int_equal(o.mip_binarize, 0);
     assert_true(o.mip_proximity_time == 60.0);
+    assert_int_equal(o.lp_interior_nonzeros, 0);
     for (size_t k = 0; k < sizeof o.reserved_int / sizeof o.reserved_int[0];
          k++)
         assert_int_equal(o.reserved_int[k], 0);
@@ -254,6 +255,11 @@ static void test_validation(void **state)
     expect_bad(&o, PO_EINVAL,
                "po_solve: options.mip_heuristics = 16 has bits other than "
                "PO_HEUR_*");
+    po_options_init(&o);
+    o.lp_interior_nonzeros = -2;
+    expect_bad(&o, PO_EINVAL,
+               "po_solve: options.lp_interior_nonzeros = -2 (must be -1, 0 "
+               "or positive)");
     po_options_init(&o);
     o.mip_binarize = 2;
     expect_bad(&o, PO_EINVAL,
@@ -672,6 +678,229 @@ static void test_mip_root_interior(void **state)
     po_model_free(m);
 }
 
+/* ---- PO_METHOD_AUTO: interior point and crossover from a size on ---- */
+
+/*
+ * Transportation LP: S supplies (row "s<i>": sum_j x_ij <= 30 + i % 7),
+ * T demands (row "d<j>": sum_i x_ij >= 10 + j % 5), cost of x_ij
+ * 1 + (7i + 13j) % 17.  Supply 20 * 33 = 660 in all, demand 30 * 12 = 360:
+ * feasible.  Each column sits in two rows, so the squared column lengths
+ * sum to 2x the 1200 nonzeros; procopt's presolve finds nothing to reduce
+ * (no singleton, empty or proportional rows or columns).
+ */
+enum { TS = 20, TD = 30 };
+
+static double tcost(int i, int j)
+{
+    return 1.0 + (double)((7 * i + 13 * j) % 17);
+}
+
+static po_model *transport(void)
+{
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    char name[32];
+    for (int i = 0; i < TS; i++) {
+        snprintf(name, sizeof name, "s%d", i);
+        assert_int_equal(po_model_add_constr(m, name, -INF, 30 + i % 7, 0,
+                                             NULL, NULL, NULL),
+                         PO_OK);
+    }
+    for (int j = 0; j < TD; j++) {
+        snprintf(name, sizeof name, "d%d", j);
+        assert_int_equal(po_model_add_constr(m, name, 10 + j % 5, INF, 0,
+                                             NULL, NULL, NULL),
+                         PO_OK);
+    }
+    for (int i = 0; i < TS; i++)
+        for (int j = 0; j < TD; j++) {
+            int start[2] = {0, 2}, rows[2] = {i, TS + j};
+            double one[2] = {1, 1};
+            double c = tcost(i, j);
+            assert_int_equal(po_model_add_vars(m, 1, NULL, NULL, NULL, &c,
+                                               NULL, start, rows, one),
+                             PO_OK);
+        }
+    return m;
+}
+
+/* An optimal basic solution of transport(): rows within their bounds,
+ * reduced costs c - A'y as reported, dual signs of a minimization (<= rows
+ * y <= 0, >= rows y >= 0), complementary slackness, basic columns at
+ * reduced cost 0, non-basic ones at a bound with the right sign, and as
+ * many basic variables as rows. */
+static void check_transport(const po_result *r, double tol)
+{
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_true(po_result_has_basis(r));
+    const double *x = po_result_values(r), *y = po_result_duals(r);
+    const double *d = po_result_reduced_costs(r);
+    const double *act = po_result_row_activities(r);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_non_null(d);
+    int nbasic = 0;
+    for (int i = 0; i < TS + TD; i++) {
+        double lo = i < TS ? -INF : 10 + (i - TS) % 5;
+        double hi = i < TS ? 30 + i % 7 : INF;
+        assert_true(act[i] >= lo - tol && act[i] <= hi + tol);
+        assert_true(i < TS ? y[i] <= tol : y[i] >= -tol);
+        if (act[i] > lo + 1e-6 && act[i] < hi - 1e-6)
+            assert_near(y[i], 0, tol, "dual of a slack row");
+        nbasic += po_result_row_status(r, i) == PO_BASIS_BASIC;
+    }
+    double obj = 0;
+    for (int i = 0; i < TS; i++)
+        for (int j = 0; j < TD; j++) {
+            int k = i * TD + j;
+            obj += tcost(i, j) * x[k];
+            assert_true(x[k] >= -tol);
+            assert_near(d[k], tcost(i, j) - y[i] - y[TS + j], tol,
+                        "reduced cost");
+            int st = po_result_var_status(r, k);
+            if (st == PO_BASIS_BASIC) {
+                nbasic++;
+                assert_near(d[k], 0, tol, "reduced cost of a basic column");
+            } else {
+                assert_int_equal(st, PO_BASIS_LOWER);
+                assert_near(x[k], 0, tol, "non-basic column");
+                assert_true(d[k] >= -tol);
+            }
+        }
+    assert_int_equal(nbasic, TS + TD);
+    assert_near(po_result_objective(r), obj, tol, "objective");
+}
+
+static void test_auto_interior(void **state)
+{
+    (void)state;
+    po_model *m = transport();
+    po_options o;
+    po_options_init(&o);
+    o.method = PO_METHOD_PRIMAL;
+    po_result *ref = solve_ok(m, &o);
+    check_transport(ref, 1e-9);
+
+    /* above a lowered threshold: interior point, crossover, a basis */
+    logbuf lb = {0};
+    po_options_init(&o);
+    o.lp_interior_nonzeros = 1000;
+    o.log = log_to;
+    o.log_user = &lb;
+    po_result *r = solve_ok(m, &o);
+    assert_logged(&lb, "procopt: method: 1200 nonzeros (interior point "
+                       "from 1000), squared column lengths 2.00x the "
+                       "nonzeros (at most 3.20x): interior point and "
+                       "crossover\n");
+    assert_logged(&lb, "procopt: interior point: optimal after ");
+    assert_logged(&lb, "procopt: crossover: model's bounds: ");
+    assert_not_logged(&lb, "from scratch");
+    check_transport(r, 1e-9);
+    assert_near(po_result_objective(r), po_result_objective(ref), 1e-9,
+                "objective against primal simplex");
+    free(lb.text);
+
+    /* its basis warm-starts the same model in 0 iterations */
+    po_result *w = NULL;
+    assert_int_equal(po_solve_warm(m, NULL, r, &w), PO_OK);
+    assert_int_equal(po_result_warm_started(w), 1);
+    assert_int_equal(po_result_iterations(w), 0);
+    assert_near(po_result_objective(w), po_result_objective(ref), 1e-9,
+                "warm objective");
+    po_result_free(w);
+    po_result_free(r);
+
+    /* and with sensitivity (procopt's presolve off) the ranging is there */
+    lb = (logbuf){0};
+    o.sensitivity = 1;
+    r = solve_ok(m, &o);
+    assert_logged(&lb, "interior point and crossover\n");
+    check_transport(r, 1e-9);
+    assert_int_equal(po_result_has_sensitivity(r), 1);
+    double lo, hi;
+    assert_int_equal(po_result_obj_range(r, 0, &lo, &hi), PO_OK);
+    assert_true(lo <= tcost(0, 0) && tcost(0, 0) <= hi);
+    po_result_free(r);
+    free(lb.text);
+
+    /* the default threshold (5000) is above: simplex, no note */
+    lb = (logbuf){0};
+    o.sensitivity = 0;
+    o.lp_interior_nonzeros = 0;
+    r = solve_ok(m, &o);
+    assert_not_logged(&lb, "procopt: method:");
+    assert_not_logged(&lb, "interior point");
+    check_transport(r, 1e-9);
+    po_result_free(r);
+    free(lb.text);
+
+    /* -1: never; an iteration limit (simplex iterations): simplex */
+    for (int k = 0; k < 2; k++) {
+        lb = (logbuf){0};
+        po_options_init(&o);
+        o.lp_interior_nonzeros = k == 0 ? -1 : 1;
+        o.iteration_limit = k == 0 ? 0 : 100000;
+        o.log = log_to;
+        o.log_user = &lb;
+        r = solve_ok(m, &o);
+        assert_not_logged(&lb, "interior point");
+        check_transport(r, 1e-9);
+        po_result_free(r);
+        free(lb.text);
+    }
+    po_result_free(ref);
+    po_model_free(m);
+}
+
+/*
+ * A dense column keeps the simplex method: min sum x_i + 3z s.t.
+ * x_i + z >= 1 (i = 1..20), x, z >= 0.  z covers every row for 3, the x
+ * for 20: optimum z = 1, x = 0, objective 3 (the dual, max sum y_i with
+ * y_i <= 1 and sum y_i <= 3, reaches 3 too).  Squared column lengths:
+ * 20 * 1 + 20^2 = 420 over 40 nonzeros, 10.5x.
+ */
+static void test_auto_dense_column(void **state)
+{
+    (void)state;
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    int z;
+    assert_int_equal(po_model_add_var(m, "z", 0, INF, 3, PO_CONTINUOUS, &z),
+                     PO_OK);
+    for (int i = 0; i < 20; i++) {
+        char name[16];
+        int x;
+        snprintf(name, sizeof name, "x%d", i);
+        assert_int_equal(po_model_add_var(m, name, 0, INF, 1, PO_CONTINUOUS,
+                                          &x),
+                         PO_OK);
+        int idx[2] = {x, z};
+        double one[2] = {1, 1};
+        snprintf(name, sizeof name, "r%d", i);
+        assert_int_equal(po_model_add_constr(m, name, 1, INF, 2, idx, one,
+                                             NULL),
+                         PO_OK);
+    }
+    logbuf lb = {0};
+    po_options o;
+    po_options_init(&o);
+    o.reductions = 0;
+    o.lp_interior_nonzeros = 1;
+    o.log = log_to;
+    o.log_user = &lb;
+    po_result *r = solve_ok(m, &o);
+    assert_logged(&lb, "procopt: method: 40 nonzeros (interior point from "
+                       "1), squared column lengths 10.50x the nonzeros (at "
+                       "most 3.20x): simplex method\n");
+    assert_not_logged(&lb, "procopt: interior point");
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_near(po_result_objective(r), 3, TOL, "objective");
+    assert_near(po_result_values(r)[z], 1, TOL, "z");
+    po_result_free(r);
+    free(lb.text);
+    po_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -683,6 +912,8 @@ int main(void)
         cmocka_unit_test(test_proximity_capped),
         cmocka_unit_test(test_lp_rounding),
         cmocka_unit_test(test_mip_root_interior),
+        cmocka_unit_test(test_auto_interior),
+        cmocka_unit_test(test_auto_dense_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

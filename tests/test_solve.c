@@ -567,12 +567,12 @@ static void test_options_defaults(void **state)
     /* new fields take reserved ones' places: the layout stays the same */
     assert_int_equal(offsetof(po_options, reserved_int) -
                          offsetof(po_options, mip_cuts),
-                     11 * sizeof(int));
+                     12 * sizeof(int));
     assert_int_equal(offsetof(po_options, scaling) -
                          offsetof(po_options, mip_cuts),
                      2 * sizeof(int));
     assert_int_equal(o.reductions, PO_REDUCE_ALL);
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 4; k++)
         assert_int_equal(o.reserved_int[k], 0);
     for (int k = 0; k < 15; k++)
         assert_true(o.reserved_dbl[k] == 0);

@@ -637,11 +637,14 @@ static void count_iterations(solve_job *J)
     J->r->iterations = J->c.ipm_iters + its;
 }
 
-/* PO_METHOD_AUTO is primal simplex: on the 90 netlib LPs (presolver on,
+/* The simplex method of PO_METHOD_AUTO (when auto_interior does not take
+ * the interior point method) is primal: on the 90 netlib LPs (presolver on,
  * scaled, advanced basis) it beat GLP_DUALP on 70, took 38 s in all against
  * 86 s, and solved dfl001 in 62 s where GLP_DUALP ran past 120 s
- * (measured with po_solve, one run each, 2 cores, other jobs running).  A
- * failing run is retried with the other method. */
+ * (measured with po_solve, one run each, 2 cores, other jobs running); in
+ * the sweep of docs/benchmarks.md ("LP defaults") dual simplex with the
+ * long-step ratio test was 1.02x-1.10x its CPU time.  A failing run is
+ * retried with the other method. */
 static int glpk_method(po_method m)
 {
     switch (m) {
@@ -1229,6 +1232,43 @@ static int interior_crossover(solve_job *J, int *keep, po_status *st)
 }
 
 /*
+ * PO_METHOD_AUTO on an LP: the interior point method and the crossover
+ * for a large model without dense columns (options.h says where the
+ * bounds come from), the simplex method otherwise.  Not with an iteration
+ * limit, which counts simplex iterations, nor for warm starts (solve_lp
+ * tries those first).  A time limit does not stop GLPK's interior point
+ * method, but on the models chosen here it is the fast part; the
+ * crossover's simplex method keeps to the limit.  The column lengths come
+ * from the loaded arrays; without memory for them, the simplex method.
+ */
+static int auto_interior(solve_job *J)
+{
+    const prep *L = &J->L;
+    int limit = J->opt.lp_interior_nonzeros;
+    if (limit == 0)
+        limit = PO_INTERIOR_NONZEROS;
+    if (J->opt.method != PO_METHOD_AUTO || limit < 0 || L->ne < limit ||
+        L->m == 0 || L->n == 0 || J->opt.iteration_limit > 0)
+        return 0;
+    int *len = calloc((size_t)L->n + 1, sizeof *len);
+    if (len == NULL)
+        return 0;
+    for (int k = 1; k <= L->ne; k++)
+        len[L->ja[k]]++;
+    double fill = 0.0;
+    for (int j = 1; j <= L->n; j++)
+        fill += (double)len[j] * (double)len[j];
+    free(len);
+    fill /= (double)L->ne;
+    int use = fill <= PO_INTERIOR_MAX_FILL;
+    ctx_note(&J->c, "method: %d nonzeros (interior point from %d), squared "
+                    "column lengths %.2fx the nonzeros (at most %.2fx): %s",
+             L->ne, limit, fill, PO_INTERIOR_MAX_FILL,
+             use ? "interior point and crossover" : "simplex method");
+    return use;
+}
+
+/*
  * Start from J->start's basis.  GLPK corrects the status of a non-basic
  * variable whose bounds changed kind (at upper -> at lower when the upper
  * bound is gone, ...), so only the count of basic variables and the
@@ -1277,7 +1317,7 @@ static po_status solve_lp(solve_job *J, int *keep)
     int ret;
     if (J->start != NULL && warm_start(J, &ret))
         return finish_simplex(J, ret, keep);
-    if (J->opt.method == PO_METHOD_INTERIOR) {
+    if (J->opt.method == PO_METHOD_INTERIOR || auto_interior(J)) {
         po_status st;
         if (interior_crossover(J, keep, &st))
             return st;

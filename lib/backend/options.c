@@ -38,6 +38,7 @@ void po_options_init(po_options *options)
     options->mip_binarize = 0;
     options->mip_proximity_time = 60.0;
     options->reductions = PO_REDUCE_ALL;
+    options->lp_interior_nonzeros = 0; /* PO_INTERIOR_NONZEROS (options.h) */
 }
 
 /* An enum field must be one of its names: [lo, hi]. */
@@ -82,6 +83,11 @@ po_status po__options_check_tuning(po_model *model, const po_options *o,
         (st = check_bits(model, fn, "mip_heuristics", o->mip_heuristics,
                          PO_HEUR_ALL, "PO_HEUR_*")) != PO_OK)
         return st;
+    if (o->lp_interior_nonzeros < -1)
+        return po__model_fail(model, PO_EINVAL,
+                              "%s: options.lp_interior_nonzeros = %d (must "
+                              "be -1, 0 or positive)",
+                              fn, o->lp_interior_nonzeros);
     if (o->mip_binarize != 0 && o->mip_binarize != 1)
         return po__model_fail(model, PO_EINVAL,
                               "%s: options.mip_binarize = %d (must be 0 or "
