@@ -243,6 +243,28 @@ report() {
                        fmt(cpu[k, "procopt-mps"]), 1e3 * bb[k], 1e3 * bl[k], 1e3 * bg[k], bbr[k], btr[k]
                 prevk = k; prevt = t
             }
+            # The curve, log-log: 8 characters per decade from 0.1 ms.
+            print ""
+            print "time against size (log scale, 8 characters per decade from 0.1 ms):"
+            print "  B = JSON read + compile (model building), M = procopt-mps, J = procopt-json (CPU)"
+            printf "%-14s %s\n", "", "|0.1ms   |1ms     |10ms    |0.1s    |1s      |10s     |100s"
+            for (n = 1; n <= nk; n++) {
+                k = order[n]
+                if (!(k in bj)) continue
+                for (q = 1; q <= 3; q++) {
+                    v = q == 1 ? bj[k] + bc[k] : q == 2 ? cpu[k, "procopt-mps"] : cpu[k, "procopt-json"]
+                    c = q == 1 ? "B" : q == 2 ? "M" : "J"
+                    if (q > 1 && (v == "" || v == "nan")) continue
+                    if (q == 2 && ver[k, "procopt-mps"] != "ok" && ver[k, "procopt-mps"] != "gap") c = "m"
+                    if (q == 3 && ver[k, "procopt-json"] != "ok" && ver[k, "procopt-json"] != "gap") c = "j"
+                    len = v > 0 ? int(8 * (log(v / 1e-4) / log(10)) + 0.5) : 0
+                    if (len < 1) len = 1
+                    bar = ""
+                    for (i = 0; i < len; i++) bar = bar c
+                    printf "%-3s %10s %s\n", (q == 1 ? kind[k] : ""), (q == 1 ? nnz[k] : ""), "|" bar
+                }
+            }
+            print "  (lower case: stopped at the limit, so at least that long)"
         }
     }' "$d/sweep.tsv" "$d/build.tsv"
 }
