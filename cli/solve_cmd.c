@@ -22,8 +22,10 @@ static const char solve_help[] =
     "                           the file name's extension)\n"
     "  -d, --data=FILE          GNU MathProg data file\n"
     "Solver:\n"
-    "  -m, --method=METHOD      simplex (default: dual, then primal if needed),\n"
-    "                           primal, dual or interior (LP only)\n"
+    "  -m, --method=METHOD      auto (default: primal simplex, dual if needed;\n"
+    "                           interior point + crossover for large LPs with\n"
+    "                           short columns), simplex (primal, dual if\n"
+    "                           needed), primal, dual or interior\n"
     "  -t, --time-limit=SECONDS stop after this wall time (default 0: none)\n"
     "  -g, --gap=G              relative MIP gap to stop at (default 1e-6)\n"
     "      --iteration-limit=N  stop after N simplex iterations (default 0: none)\n"
@@ -109,7 +111,7 @@ int cli_emit(const cli_solve_opts *opts, const cli_buf *report)
 static int parse_method(const char *text, po_method *method)
 {
     static const struct { const char *name; po_method method; } names[] = {
-        {"simplex", PO_METHOD_AUTO}, {"auto", PO_METHOD_AUTO},
+        {"simplex", PO_METHOD_PRIMAL}, {"auto", PO_METHOD_AUTO},
         {"primal", PO_METHOD_PRIMAL}, {"dual", PO_METHOD_DUAL},
         {"interior", PO_METHOD_INTERIOR}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
