@@ -78,20 +78,30 @@ note() { echo "tune: $*" >&2; }
 # ---- configurations ------------------------------------------------------
 # name<space>key=value,... (no blanks inside the list); the first line is the
 # reference of the ratio column.  "default" (no list) is po_options_init's.
+# LP: "cur" is the simplex path of PO_METHOD_AUTO (procopt's presolve, then
+# GLPK's presolver, primal simplex, steepest edge, Harris); the others
+# change one or two knobs from it (docs/benchmarks.md, "LP defaults");
+# "auto-interior" is PO_METHOD_AUTO with the interior point threshold at 1
+# nonzero, so the short-column test alone decides.
 
 lp_configs='
-primal method=primal,pricing=steepest,ratio=harris,presolve=1
-primal-nopre method=primal,pricing=steepest,ratio=harris,presolve=0
-primal-dantzig method=primal,pricing=dantzig,ratio=harris,presolve=1
-primal-flip method=primal,pricing=steepest,ratio=flip,presolve=1
-primal-flip-nopre method=primal,pricing=steepest,ratio=flip,presolve=0
-dual method=dual,pricing=steepest,ratio=harris,presolve=1
-dual-nopre method=dual,pricing=steepest,ratio=harris,presolve=0
-dual-dantzig method=dual,pricing=dantzig,ratio=harris,presolve=1
-dual-flip method=dual,pricing=steepest,ratio=flip,presolve=1
-dual-flip-nopre method=dual,pricing=steepest,ratio=flip,presolve=0
+cur method=primal,pricing=steepest,ratio=harris,presolve=1,reductions=1023,scaling=own,interior=-1
+glpk-pre method=primal,pricing=steepest,ratio=harris,presolve=1,reductions=0,scaling=own,interior=-1
+own-pre method=primal,pricing=steepest,ratio=harris,presolve=0,reductions=1023,scaling=own,interior=-1
+no-pre method=primal,pricing=steepest,ratio=harris,presolve=0,reductions=0,scaling=own,interior=-1
+glpsol method=primal,pricing=steepest,ratio=harris,presolve=0,reductions=0,scaling=glpk,interior=-1
+own-glpkscale method=primal,pricing=steepest,ratio=harris,presolve=0,reductions=1023,scaling=glpk,interior=-1
+own-noscale method=primal,pricing=steepest,ratio=harris,presolve=0,reductions=1023,scaling=none,interior=-1
+primal-flip-own method=primal,pricing=steepest,ratio=flip,presolve=0,reductions=1023,scaling=own,interior=-1
+primal-dantzig-own method=primal,pricing=dantzig,ratio=harris,presolve=0,reductions=1023,scaling=own,interior=-1
+dual-flip-own method=dual,pricing=steepest,ratio=flip,presolve=0,reductions=1023,scaling=own,interior=-1
+dual-harris-own method=dual,pricing=steepest,ratio=harris,presolve=0,reductions=1023,scaling=own,interior=-1
+dual-flip-both method=dual,pricing=steepest,ratio=flip,presolve=1,reductions=1023,scaling=own,interior=-1
+dual-dantzig-own method=dual,pricing=dantzig,ratio=flip,presolve=0,reductions=1023,scaling=own,interior=-1
+interior method=interior,pricing=steepest,ratio=harris,presolve=1,reductions=1023,scaling=own
+auto-interior interior=1
 default
-primal-again method=primal,pricing=steepest,ratio=harris,presolve=1
+cur-again method=primal,pricing=steepest,ratio=harris,presolve=1,reductions=1023,scaling=own,interior=-1
 '
 
 # Branch-and-cut: one knob at a time from GLPK's own defaults with the MIP
