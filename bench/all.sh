@@ -17,7 +17,7 @@
 #                   make bench: $(BUILD)/bench-results):
 #                     netlib.tsv, netlib.txt      bench/run.sh --out, its output
 #                     miplib3.tsv, miplib3.txt
-#                     process.txt                 bench/process_sweep.sh
+#                     process/, process.txt       bench/process_sweep.sh --out
 #                     build_vs_glpk.txt           $PROCOPT_BUILD/bench/build_vs_glpk
 #                     report.md                   all of it as Markdown
 #   --sets LIST     comma-separated, any of netlib,miplib3,process,build
@@ -31,10 +31,12 @@
 #             cbc, lp_solve and $PROCOPT_PEER_CMD (see bench/run.sh)
 #   miplib3   free MPS, the same limit for every solver, cbc single-threaded;
 #             clp is left out (it would solve the LP relaxations)
-#   process   generated process models of growing size against the peers:
-#             sh bench/process_sweep.sh, when it exists, with
-#             PROCOPT_BENCH_RESULTS=DIR in its environment (its raw files go
-#             there) and its output kept in process.txt
+#   process   generated process models of growing size against the peers
+#             (LP and MIP, 1e3 to 1e6 nonzeros; its own time limits):
+#             sh bench/process_sweep.sh --out DIR/process [--process-args],
+#             its output kept in process.txt
+#   --process-args A  more options for bench/process_sweep.sh (one string:
+#             e.g. "--sizes 1e3,1e4 --mip-sizes 1e3")
 #   build     the model-building curve: $PROCOPT_BUILD/bench/build_vs_glpk,
 #             when built (make bench builds every bench/*.c), its output in
 #             build_vs_glpk.txt
@@ -68,6 +70,7 @@ while [ $# -gt 0 ]; do
     --sets) [ $# -ge 2 ] || die "$1 needs a value"; sets=$2; shift ;;
     --time-limit) [ $# -ge 2 ] || die "$1 needs a value"; limit=$2; shift ;;
     -h|--help) sed -n '2,/^# Copyright/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    --process-args) [ $# -ge 2 ] || die "$1 needs a value"; process_args=$2; shift ;;
     --procopt-args|--raw-args)
         [ $# -ge 2 ] || die "$1 needs a value"
         case $1 in --procopt-args) procopt_args=$2 ;; *) raw_args=$2 ;; esac
@@ -90,6 +93,7 @@ for set in $(echo "$sets" | tr ',' ' '); do
     case $set in netlib|miplib3|process|build) ;; *) die "--sets: unknown set $set (netlib, miplib3, process, build)" ;; esac
 done
 procopt_args=${procopt_args:-}
+process_args=${process_args:-}
 raw_args=${raw_args:-}
 
 [ -x "$build/bench/solve_one" ] ||
@@ -189,17 +193,18 @@ for set in $(echo "$sets" | tr ',' ' '); do
             skipped process "bench/process_sweep.sh does not exist yet"
             continue
         fi
-        echo "== process: sh bench/process_sweep.sh"
+        echo "== process: sh bench/process_sweep.sh --out $results/process $process_args"
         _l0=$(loadavg)
         _t0=$(date +%s)
-        PROCOPT_BENCH_RESULTS=$results sh "$here/process_sweep.sh" >"$results/process.txt" 2>&1
+        # shellcheck disable=SC2086  # process_args: a list of words
+        sh "$here/process_sweep.sh" --out "$results/process" $process_args >"$results/process.txt" 2>&1
         _rc=$?
         _t1=$(date +%s)
         tail -n 20 "$results/process.txt"
         {
             echo "## process"
             echo
-            echo "Command: \`PROCOPT_BENCH_RESULTS=$results sh bench/process_sweep.sh\` (exit status $_rc);"
+            echo "Command: \`sh bench/process_sweep.sh --out $results/process${process_args:+ $process_args}\` (exit status $_rc);"
             echo "$((_t1 - _t0)) s in all; load average $_l0 before, $(loadavg) after."
             echo
             echo '```'
@@ -207,7 +212,11 @@ for set in $(echo "$sets" | tr ',' ' '); do
             echo '```'
             echo
         } >>"$report"
-        [ $_rc = 0 ] || { status=1; note "process: status $_rc (see $results/process.txt)"; }
+        case $_rc in
+        0) ;;
+        1) status=1; note "process: procopt gave a wrong answer or none (see $results/process.txt)" ;;
+        *) status=1; note "process: bench/process_sweep.sh failed (status $_rc, see $results/process.txt)" ;;
+        esac
         ;;
     build)
         prog=$build/bench/build_vs_glpk
