@@ -167,7 +167,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.mip_cut_kinds, PO_CUT_ALL);
     assert_int_equal(o.mip_branching, PO_BRANCH_AUTO);
     assert_int_equal(o.mip_backtrack, PO_BACKTRACK_AUTO);
-    assert_int_equal(o.mip_heuristics, PO_HEUR_ROUNDING);
+    assert_int_equal(o.mip_heuristics, PO_HEUR_ROUNDING | PO_HEUR_LP_ROUNDING);
     assert_int_equal(o.mip_binarize, 0);
     assert_true(o.mip_proximity_time == 60.0);
     assert_int_equal(o.lp_interior_nonzeros, 0);
@@ -431,10 +431,10 @@ static void test_mip_log(void **state)
     logbuf lb = {0};
     po_options_init(&o);
     solve_logged(m, &o, &lb);
-    assert_logged(&lb, "procopt: branch-and-cut: Driebeck-Tomlin branching, "
+    assert_logged(&lb, "procopt: branch-and-cut: pseudocost branching, "
                        "best bound backtracking, cuts gomory mir cover "
-                       "clique, heuristics rounding, binarize off, Harris "
-                       "ratio test\n");
+                       "clique, heuristics rounding lp-rounding, binarize "
+                       "off, Harris ratio test\n");
     assert_logged(&lb, "Gomory's cuts enabled");
     assert_logged(&lb, "MIR cuts enabled");
     assert_logged(&lb, "Cover cuts enabled");
@@ -901,6 +901,41 @@ static void test_auto_dense_column(void **state)
     po_model_free(m);
 }
 
+
+/*
+ * An interior point that did not converge is not an optimum: GLPK 5.0's
+ * interior point method stops on netlib brandy with GLP_ENOCVG (glpsol
+ * --interior then prints a non-optimal point and exits 0).  procopt crosses
+ * over from that point and lets the simplex method decide: optimal, at the
+ * published optimum (1518.5098964881283, SoPlex's netlib.solu), with a
+ * basis and duals.
+ */
+static void test_interior_unconverged(void **state)
+{
+    (void)state;
+    po_model *m = read_sample("brandy");
+    if (m == NULL)
+        skip();
+    logbuf lb = {0};
+    po_options o;
+    po_options_init(&o);
+    o.method = PO_METHOD_INTERIOR;
+    o.log = log_to;
+    o.log_user = &lb;
+    po_result *r = solve_ok(m, &o);
+    assert_logged(&lb, "procopt: interior point ended with GLP_ENOCVG");
+    assert_logged(&lb, "the simplex method decides");
+    assert_not_logged(&lb, "procopt: interior point: optimal");
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_near(po_result_objective(r), 1518.5098964881283, 1e-9,
+                "brandy");
+    assert_true(po_result_has_basis(r));
+    assert_non_null(po_result_duals(r));
+    po_result_free(r);
+    free(lb.text);
+    po_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -914,6 +949,7 @@ int main(void)
         cmocka_unit_test(test_mip_root_interior),
         cmocka_unit_test(test_auto_interior),
         cmocka_unit_test(test_auto_dense_column),
+        cmocka_unit_test(test_interior_unconverged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
