@@ -377,8 +377,8 @@ typedef enum po_ratio_test {
 
 /* Branching rule of branch-and-cut (options.mip_branching). */
 typedef enum po_branching {
-    PO_BRANCH_AUTO = 0,        /* default: Driebeck-Tomlin (measured, see
-                                  po_pricing) */
+    PO_BRANCH_AUTO = 0,        /* default: hybrid pseudocost (measured:
+                                  docs/benchmarks.md, "MIP defaults") */
     PO_BRANCH_DRIEBECK_TOMLIN, /* GLPK's and glpsol's default (GLP_BR_DTH) */
     PO_BRANCH_PSEUDOCOST,      /* hybrid pseudocost (GLP_BR_PCH) */
     PO_BRANCH_MOST_FRACTIONAL, /* GLP_BR_MFV */
@@ -483,7 +483,8 @@ typedef struct po_options {
                               default PO_CUT_ALL */
     int mip_branching;     /* a po_branching; default PO_BRANCH_AUTO */
     int mip_backtrack;     /* a po_backtrack; default PO_BACKTRACK_AUTO */
-    int mip_heuristics;    /* PO_HEUR_* bits; default PO_HEUR_ROUNDING */
+    int mip_heuristics;    /* PO_HEUR_* bits; default PO_HEUR_ROUNDING |
+                              PO_HEUR_LP_ROUNDING */
     int mip_binarize;      /* 1: GLPK's MIP presolver replaces general
                               integers by binaries; default 0 */
     int reductions;        /* PO_REDUCE_* bits: procopt's presolve;

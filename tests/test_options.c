@@ -167,7 +167,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.mip_cut_kinds, PO_CUT_ALL);
     assert_int_equal(o.mip_branching, PO_BRANCH_AUTO);
     assert_int_equal(o.mip_backtrack, PO_BACKTRACK_AUTO);
-    assert_int_equal(o.mip_heuristics, PO_HEUR_ROUNDING);
+    assert_int_equal(o.mip_heuristics, PO_HEUR_ROUNDING | PO_HEUR_LP_ROUNDING);
     assert_int_equal(o.mip_binarize, 0);
     assert_true(o.mip_proximity_time == 60.0);
     assert_int_equal(o.lp_interior_nonzeros, 0);
@@ -431,10 +431,10 @@ static void test_mip_log(void **state)
     logbuf lb = {0};
     po_options_init(&o);
     solve_logged(m, &o, &lb);
-    assert_logged(&lb, "procopt: branch-and-cut: Driebeck-Tomlin branching, "
+    assert_logged(&lb, "procopt: branch-and-cut: pseudocost branching, "
                        "best bound backtracking, cuts gomory mir cover "
-                       "clique, heuristics rounding, binarize off, Harris "
-                       "ratio test\n");
+                       "clique, heuristics rounding lp-rounding, binarize "
+                       "off, Harris ratio test\n");
     assert_logged(&lb, "Gomory's cuts enabled");
     assert_logged(&lb, "MIR cuts enabled");
     assert_logged(&lb, "Cover cuts enabled");

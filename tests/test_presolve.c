@@ -579,6 +579,36 @@ static void test_mip_bounds(void **state)
 }
 
 /*
+ * The same row with x continuous: PO_REDUCE_BOUNDS tightens only the
+ * integer y (to 6); x keeps [0, 100] (an implied bound of a continuous
+ * column adds nothing to the relaxation: presolve_mip.c).  Optimum x = 4,
+ * y = 0: 4 < 6, so (0, 6) = 6 again.
+ */
+static void test_mip_bounds_integer_only(void **state)
+{
+    (void)state;
+    po_model *m = po_model_new();
+    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
+    add_var(m, "x", 0, 100, 1, PO_CONTINUOUS);
+    add_var(m, "y", 0, 100, 1, PO_INTEGER);
+    int i01[] = {0, 1};
+    double v[] = {3, 2};
+    add_row(m, "r", -INF, 12, 2, i01, v);
+    po__presolve *ps;
+    po_model *red = reduced(m, PO_REDUCE_BOUNDS, &ps, 1, 2);
+    near_(po_model_var_ub(red, 0), 100, 0, "x ub");
+    near_(po_model_var_ub(red, 1), 6, 0, "y ub");
+    po_model_free(red);
+    po__presolve_free(ps);
+    po_result *r = solve_with(m, PO_REDUCE_BOUNDS, 1);
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    near_(po_result_objective(r), 6, TOL, "objective");
+    check_values(r, (double[]){0, 6}, 2);
+    po_result_free(r);
+    po_model_free(m);
+}
+
+/*
  * MIP big-M: min -x + 5y, x in [0, 10] continuous, y binary,
  *   up: x - 100 y <= 0,  lo: -x + 100 y >= 0 (the same, as a >= row).
  * PO_REDUCE_COEFS: with y = 1 neither row can bind (x <= 10 < 100), so
@@ -1117,6 +1147,7 @@ int main(void)
         cmocka_unit_test(test_redundant),
         cmocka_unit_test(test_col_singleton),
         cmocka_unit_test(test_mip_bounds),
+        cmocka_unit_test(test_mip_bounds_integer_only),
         cmocka_unit_test(test_mip_coefs),
         cmocka_unit_test(test_int_round),
         cmocka_unit_test(test_infeasible),

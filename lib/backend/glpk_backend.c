@@ -685,14 +685,17 @@ static void lp_params(solve_job *J, glp_smcp *p)
              p->presolve == GLP_ON ? "on" : "off");
 }
 
+/* PO_BRANCH_AUTO is hybrid pseudocost: on 20 MIPLIB 3 instances (6 CPU
+ * seconds each) it solved 19 where Driebeck-Tomlin solved 16
+ * (docs/benchmarks.md, "MIP defaults"). */
 static int glpk_branching(const po_options *o)
 {
     switch (o->mip_branching) {
-    case PO_BRANCH_PSEUDOCOST: return GLP_BR_PCH;
+    case PO_BRANCH_DRIEBECK_TOMLIN: return GLP_BR_DTH;
     case PO_BRANCH_MOST_FRACTIONAL: return GLP_BR_MFV;
     case PO_BRANCH_FIRST: return GLP_BR_FFV;
     case PO_BRANCH_LAST: return GLP_BR_LFV;
-    default: return GLP_BR_DTH;
+    default: return GLP_BR_PCH;
     }
 }
 
@@ -739,7 +742,7 @@ static void mip_params(solve_job *J, glp_iocp *p)
     p->flip = on_off(o->lp_ratio_test == PO_RATIO_FLIP);
     ctx_note(&J->c,
              "branch-and-cut: %s branching, %s backtracking, cuts%s%s%s%s%s, "
-             "heuristics%s%s%s%s, binarize %s, %s ratio test",
+             "heuristics%s%s%s%s%s, binarize %s, %s ratio test",
              br_names[p->br_tech], bt_names[p->bt_tech],
              cuts == 0 ? " none" : "",
              cuts & PO_CUT_GOMORY ? " gomory" : "",
@@ -749,6 +752,7 @@ static void mip_params(solve_job *J, glp_iocp *p)
              heur & PO_HEUR_ROUNDING ? " rounding" : "",
              heur & PO_HEUR_FPUMP ? " fpump" : "",
              heur & PO_HEUR_PROXIMITY ? " proximity" : "",
+             heur & PO_HEUR_LP_ROUNDING ? " lp-rounding" : "",
              p->binarize == GLP_ON ? "on" : "off",
              p->flip == GLP_ON ? "long-step" : "Harris");
 }
@@ -1619,19 +1623,20 @@ static int mip_fixed_lp(solve_job *J)
 /*
  * The LP relaxation solved by procopt, for glp_intopt to start from its
  * optimal basis without GLPK's MIP presolver (which would solve it again
- * with primal simplex from scratch).  With PO_METHOD_INTERIOR by interior
- * point and crossover (a generated process MIP's root: 0.5 s against 5 s;
- * docs/benchmarks.md, "MIP defaults"), otherwise, or when that fails, by
- * the simplex method.  1 when P holds an optimal basis; 0 when the relaxation decided
+ * with primal simplex from scratch).  With `interior` (PO_METHOD_INTERIOR,
+ * or PO_METHOD_AUTO on a model auto_interior picks: the flow and balance
+ * rows of process models) by interior point and crossover (a generated
+ * process MIP's root: 0.5 s against 5 s; docs/benchmarks.md, "MIP
+ * defaults"), otherwise, or when that fails, by the simplex method.  1 when P holds an optimal basis; 0 when the relaxation decided
  * the outcome (infeasible, a limit, a failure), with *st set.
  */
-static int mip_root_lp(solve_job *J, int *keep, po_status *st)
+static int mip_root_lp(solve_job *J, int interior, int *keep, po_status *st)
 {
     glp_prob *P = J->P;
     po_result *r = J->r;
     int ret = 0, done = 0;
     *st = PO_OK;
-    if (J->opt.method == PO_METHOD_INTERIOR) {
+    if (interior) {
         done = interior_crossover(J, keep, st);
         if (done && *st != PO_OK)
             return 0;
@@ -1676,10 +1681,11 @@ static po_status solve_mip(solve_job *J, int *keep)
     *keep = KEEP_NONE;
     /* without the MIP presolver glp_intopt needs an optimal basis of the
      * LP relaxation; the interior method implies it */
-    int presolve = J->opt.presolve && J->opt.method != PO_METHOD_INTERIOR;
+    int interior = J->opt.method == PO_METHOD_INTERIOR || auto_interior(J);
+    int presolve = J->opt.presolve && !interior;
     if (!presolve) {
         po_status st;
-        if (!mip_root_lp(J, keep, &st))
+        if (!mip_root_lp(J, interior, keep, &st))
             return st;
     }
     glp_iocp p;

@@ -34,7 +34,7 @@ void po_options_init(po_options *options)
     options->mip_cut_kinds = PO_CUT_ALL;
     options->mip_branching = PO_BRANCH_AUTO;
     options->mip_backtrack = PO_BACKTRACK_AUTO;
-    options->mip_heuristics = PO_HEUR_ROUNDING;
+    options->mip_heuristics = PO_HEUR_ROUNDING | PO_HEUR_LP_ROUNDING;
     options->mip_binarize = 0;
     options->mip_proximity_time = 60.0;
     options->reductions = PO_REDUCE_ALL;
