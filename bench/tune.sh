@@ -22,6 +22,10 @@
 #   --only LIST      comma-separated instance names (default: all of
 #                    DIR/OPTIMA.tsv)
 #   --limit S        time limit per instance (default 60 for lp, 20 for mip)
+#   --cpu-limit S    lp/mip modes: also stop each run after S CPU seconds
+#                    (ulimit -t; counted as a time limit), which a loaded
+#                    machine does not shorten as it does --limit's wall
+#                    clock; give --limit well above it
 #   --file F         also (with --only none: only) this model file, e.g. a
 #                    generated process model (.json; with --relax as an LP)
 #   --out DIR        where raw results go (default build/tune-results), one
@@ -132,13 +136,14 @@ glpk-again cuts=0,heur=1,branch=dth,backtrack=blb,presolve=1,binarize=0,ratio=ha
 
 # ---- arguments -----------------------------------------------------------
 
-data='' only='' limit='' file='' out="$build/tune-results" repeat=1
+data='' only='' limit='' cpulim='' file='' out="$build/tune-results" repeat=1
 markdown=0 mode='' relax='' cpu=1 procopt_args='' ir=0
 while [ $# -gt 0 ]; do
     case $1 in
     --data) data=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --limit) limit=$2; shift 2 ;;
+    --cpu-limit) cpulim=$2; shift 2 ;;
     --file) file=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
@@ -147,7 +152,7 @@ while [ $# -gt 0 ]; do
     --wall) cpu=0; shift ;;
     --ir) ir=1; shift ;;
     --procopt-args) procopt_args=$(echo "$2" | tr ',' ' '); shift 2 ;;
-    -h | --help) sed -n '2,55p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,59p' "$0"; exit 0 ;;
     -*) die "unknown option $1" ;;
     *) mode=$1; shift; break ;;
     esac
@@ -411,8 +416,12 @@ run_config() {
                     [ -n "$line" ] || line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
             else
                 # shellcheck disable=SC2086  # _args is a list of words
-                line=$(timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $relax $_args "$path" 2>/dev/null) ||
+                line=$([ -z "$cpulim" ] || ulimit -t "$cpulim"
+                    timeout $((${limit%.*} + 30)) "$tune_one" format=$fmt time="$limit" $relax $_args "$path" 2>/dev/null) ||
                     [ -n "$line" ] || line="crash nan 0 $limit 0 0 0 0 0 0 $limit"
+                # killed at --cpu-limit: a time limit, not a crash
+                [ -n "$cpulim" ] && [ "${line%% *}" = crash ] &&
+                    line="time_limit nan 0 $limit 0 0 0 0 0 0 $cpulim"
             fi
             set -- $line
             echo "$4" >>"$out/times"
@@ -491,7 +500,7 @@ run_peers() {
 
 # report RAW: one line per configuration, in the order first seen.
 report() {
-    awk -F '\t' -v md="$markdown" -v lim="$limit" -v sh="$shift_s" -v cpu="$cpu" '
+    awk -F '\t' -v md="$markdown" -v lim="${cpulim:-$limit}" -v sh="$shift_s" -v cpu="$cpu" '
         !($1 in seen) { seen[$1] = 1; order[++nc] = $1 }
         {
             c = $1; i = $2; n[c]++
