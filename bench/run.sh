@@ -219,8 +219,9 @@ report() {
             lt = nlim == 0 ? "the run'"'"'s time limit" : nlim == 1 ? "the time limit of " alim : "the time limits (" alim ")"
             if (nlim && nolim) lt = lt " (not recorded in older files)"
             print ""
-            print "Times: whole-process seconds (median of the repeats), wall-clock (s) and CPU, user + system"
-            print "(cpu); ratio = procopt/glpsol; TIME = killed at " lt " (the same for every solver);"
+            tw = times == "wall" ? "wall-clock (s)" : times == "cpu" ? "CPU, user + system (cpu)" : "wall-clock (s) and CPU, user + system (cpu)"
+            print "Times: whole-process seconds (median of the repeats), " tw ";"
+            print "ratio = procopt/glpsol; TIME = stopped at " lt " (the same for every solver);"
             print "objective is procopt'"'"'s as reported (with any objective constant); rel.err takes the"
             print "constant out by each solver'"'"'s convention (bench/objective-constants.tsv)."
             # Summary, one line per solver.
