@@ -18,7 +18,7 @@
 #                     netlib.tsv, netlib.txt      bench/run.sh --out, its output
 #                     miplib3.tsv, miplib3.txt
 #                     process/, process.txt       bench/process_sweep.sh --out
-#                     build_vs_glpk.txt           $PROCOPT_BUILD/bench/build_vs_glpk
+#                     build_vs_glpk.txt, .err     $PROCOPT_BUILD/bench/build_vs_glpk --header
 #                     report.md                   all of it as Markdown
 #   --sets LIST     comma-separated, any of netlib,miplib3,process,build
 #                   (default all four, in that order)
@@ -231,21 +231,22 @@ for set in $(echo "$sets" | tr ',' ' '); do
         echo "== build: $prog"
         _l0=$(loadavg)
         _t0=$(date +%s)
-        "$prog" >"$results/build_vs_glpk.txt" 2>&1
+        # Its progress notes go to stderr, kept apart from the table.
+        "$prog" --header >"$results/build_vs_glpk.txt" 2>"$results/build_vs_glpk.err"
         _rc=$?
         _t1=$(date +%s)
         tail -n 20 "$results/build_vs_glpk.txt"
         {
             echo "## build"
             echo
-            echo "Command: \`$prog\` (exit status $_rc); $((_t1 - _t0)) s in all; load average $_l0 before, $(loadavg) after."
+            echo "Command: \`$prog --header\` (exit status $_rc); $((_t1 - _t0)) s in all; load average $_l0 before, $(loadavg) after."
             echo
             echo '```'
             cat "$results/build_vs_glpk.txt"
             echo '```'
             echo
         } >>"$report"
-        [ $_rc = 0 ] || { status=1; note "build: status $_rc (see $results/build_vs_glpk.txt)"; }
+        [ $_rc = 0 ] || { status=1; note "build: status $_rc (see $results/build_vs_glpk.err)"; }
         ;;
     esac
 done
