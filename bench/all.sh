@@ -208,7 +208,12 @@ for set in $(echo "$sets" | tr ',' ' '); do
             echo "$((_t1 - _t0)) s in all; load average $_l0 before, $(loadavg) after."
             echo
             echo '```'
-            cat "$results/process.txt"
+            # Its own report when it wrote one (no progress notes), else its output.
+            if [ -s "$results/process/report.txt" ]; then
+                cat "$results/process/report.txt"
+            else
+                cat "$results/process.txt"
+            fi
             echo '```'
             echo
         } >>"$report"
