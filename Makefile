@@ -38,7 +38,7 @@ PO_CFLAGS     := -std=c11 $(WARN) -fPIC -fvisibility=hidden -pthread
 # caller has enough work for it (lib/preprocess/blas.h), so that processes
 # that never need it do not pay its start-up.  Tests and benchmarks call
 # cblas_* directly and link it.
-DEP_LIBS      := -lglpk $(JSON_LIBS) -lm -ldl -pthread
+DEP_LIBS      := -lglpk $(JSON_LIBS) -lz -lm -ldl -pthread
 
 ALL_CFLAGS     = $(PO_CPPFLAGS) $(CPPFLAGS) $(PO_CFLAGS) $(CFLAGS)
 

@@ -351,7 +351,7 @@ EOF
         # shellcheck disable=SC2046  # pkg-config prints a list of words
         $cc -std=c11 -O2 -I"$root/include" -o "$tune_one.$$" "$build/tune/tune_one.c" \
             "$build/libprocopt.a" -lglpk $(pkg-config --libs openblas 2>/dev/null || echo -lopenblas) \
-            $(pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lm -pthread ||
+            $(pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lz -lm -ldl -pthread ||
             die "cannot build $tune_one (run make BUILD=$build first)"
         mv -f "$tune_one.$$" "$tune_one"
     fi

@@ -197,7 +197,7 @@ blas=$(pkg-config --libs openblas 2>/dev/null || echo -lopenblas)
 json=$(pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 # shellcheck disable=SC2086
 $cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -I"$src/include" -o "$tmp/pscheck" \
-    "$tmp/pscheck.c" "$build/libprocopt.a" -lglpk $blas $json -lm -pthread
+    "$tmp/pscheck.c" "$build/libprocopt.a" -lglpk $blas $json -lz -lm -pthread
 
 raw=${out:-$tmp/raw}
 : > "$raw"

@@ -21,6 +21,11 @@ po_status po__backend_test_fatal(po_model *model, po_log_fn log,
 po_status po__backend_solve(po_model *model, const po_options *options,
                             po_result **result);
 
+/* po_model_read with GLPK's MPS reader only (po_model_read takes MPS
+ * files through lib/model/mps_read.c first): tests compare the two. */
+po_status po__model_read_glpk(po_model *model, const char *path,
+                              po_format format, const char *data_path);
+
 /* "GLP_ENOPFS (no primal feasible solution)" for a GLPK return code of
  * glp_simplex/glp_interior/glp_intopt; "0 (success)" for 0. */
 const char *po__glpk_code_name(int code);

@@ -26,6 +26,7 @@
  */
 #include "backend.h"
 #include "model.h"
+#include "mps_read.h"
 #include "options.h"
 #include "result.h"
 #include "scale.h"
@@ -2431,8 +2432,10 @@ static po_status check_readable(po_model *model, const char *path)
     return PO_OK;
 }
 
-po_status po_model_read(po_model *model, const char *path, po_format format,
-                        const char *data_path)
+/* po_model_read; `fast`: MPS files through procopt's reader first. */
+static po_status model_read(po_model *model, const char *path,
+                            po_format format, const char *data_path,
+                            int fast)
 {
     if (model == NULL)
         return PO_EINVAL;
@@ -2475,6 +2478,28 @@ po_status po_model_read(po_model *model, const char *path, po_format format,
     if (st != PO_OK)
         return st;
 
+    /* MPS: procopt's reader (lib/model/mps_read.c, 3.5x-4x fewer
+     * instructions, the same model); what it does not take GLPK reads,
+     * with GLPK's messages.  For AUTO (free, then fixed) only the free
+     * reading: a file it takes as free MPS GLPK reads as free MPS too. */
+    if (fast && (fmt == PO_FORMAT_MPS || fmt == PO_FORMAT_FREEMPS ||
+                 fmt == PO_FORMAT_AUTO)) {
+        po_model *m = NULL;
+        st = po__mps_read(path, fmt == PO_FORMAT_MPS,
+                          model->alloc_fail_after, &m);
+        if (st == PO_ENOMEM)
+            return po__model_fail(model, PO_ENOMEM,
+                                  "po_model_read: out of memory");
+        if (st == PO_OK) {
+            struct po_model old = *model; /* as below: all or nothing */
+            *model = *m;
+            *m = old;
+            po_model_free(m);
+            po__model_clear_error(model);
+            return PO_OK;
+        }
+    }
+
     read_job *J = calloc(1, sizeof *J);
     if (J == NULL)
         return po__model_fail(model, PO_ENOMEM, "po_model_read: out of memory");
@@ -2495,6 +2520,18 @@ po_status po_model_read(po_model *model, const char *path, po_format format,
     }
     read_job_free(J);
     return st;
+}
+
+po_status po_model_read(po_model *model, const char *path, po_format format,
+                        const char *data_path)
+{
+    return model_read(model, path, format, data_path, 1);
+}
+
+po_status po__model_read_glpk(po_model *model, const char *path,
+                              po_format format, const char *data_path)
+{
+    return model_read(model, path, format, data_path, 0);
 }
 
 /* ------------------------------------------------------------------ */
