@@ -106,7 +106,7 @@ mip_sizes=1e3,1e4,1e5
 limit=120
 mip_limit=120
 gap=0.001
-solvers=procopt-json,procopt-mps,glpsol,clp,cbc,lp_solve
+solvers="procopt-json,procopt-mps,glpsol,clp,cbc,lp_solve"
 seed=1
 build_reps=3
 do_build=1
@@ -273,7 +273,7 @@ report() {
 
 while [ $# -gt 0 ]; do
     case $1 in
-    --lp) mode=lp ;;
+    --lp) mode="lp" ;;
     --mip) mode=mip ;;
     --both) mode=both ;;
     --sizes) [ $# -ge 2 ] || die "$1 needs a value"; sizes=$2; shift ;;
@@ -342,14 +342,16 @@ timed() {
     _out=$2
     shift 2
     rm -f "$tmp/time"
-    if [ $use_timed_run = 1 ]; then
+    if [ "$use_timed_run" = 1 ]; then
         "$timed_run" -t "$_cpu" -o "$tmp/time" -- "$@" >"$_out" 2>&1
         rc=$?
     else
+        # shellcheck disable=SC2016  # expanded by the inner shell
         /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" timeout -k 5 $((4 * _cpu + 10)) \
             sh -c 'ulimit -t "$0" && exec "$@"' "$_cpu" "$@" >"$_out" 2>&1
         rc=$?
     fi
+    # shellcheck disable=SC2046  # four fields
     set -- $(tail -n 1 "$tmp/time" 2>/dev/null) - - - -
     wall=$1 user=$2 sys=$3 rss=$4
     case $wall in ''|*[!0-9.]*) wall=nan user=nan sys=nan rss=- ;; esac
@@ -547,6 +549,7 @@ run_set() {
         if ! "$procopt" export "$json" -o "$mps" 2>"$tmp/exp.err"; then
             note "$kind $size: procopt export failed: $(cat "$tmp/exp.err")"; bad=1; continue
         fi
+        # shellcheck disable=SC2046  # four fields
         set -- $(awk '/^\* Rows:/ { r = $3 } /^\* Columns:/ { c = $3; i = ($4 ~ /^\(/) ? substr($4, 2) : 0 }
                       /^\* Non-zeros:/ { z = $3 } /^ROWS/ { exit } END { print r, c, z, i + 0 }' "$mps")
         rows=$1 cols=$2 nnz=$3 ints=$4
@@ -558,6 +561,7 @@ run_set() {
             f=$(echo "$s" | tr '-' '_')
             if [ "$kind" = mip ] && [ "$s" = clp ]; then continue; fi
             "run_$f" "$mps" "$lim" "$tmp/$s.out"
+            # shellcheck disable=SC2046  # status and objective
             set -- $("parse_$f" "$tmp/$s.out")
             st=$1 obj=$2
             case $obj in -nan|nan|NaN|'') obj=nan ;; esac
