@@ -823,12 +823,13 @@ static void test_auto_interior(void **state)
     po_result_free(r);
     free(lb.text);
 
-    /* the default threshold (5000) is above: simplex, no note */
+    /* the default threshold (5000) is above: simplex (12 columns per
+     * row: the dual one, test_auto_wide), no interior point */
     lb = (logbuf){0};
     o.sensitivity = 0;
     o.lp_interior_nonzeros = 0;
     r = solve_ok(m, &o);
-    assert_not_logged(&lb, "procopt: method:");
+    assert_not_logged(&lb, "procopt: method: 1200 nonzeros");
     assert_not_logged(&lb, "interior point");
     check_transport(r, 1e-9);
     po_result_free(r);
@@ -936,6 +937,64 @@ static void test_interior_unconverged(void **state)
     po_model_free(m);
 }
 
+/*
+ * 10 or more columns per row: AUTO's simplex is dual with the long-step
+ * ratio test.  Fractional knapsack, max 12 sum x_j s.t. sum (j+1) x_j <= 20,
+ * 0 <= x_j <= 1 (j = 0..11): the lightest first, weights 1..5 whole (15),
+ * then 5/6 of weight 6: objective 12 * 5 + 12 * 5/6 = 70; the row's dual is
+ * the last item's value per weight, 12 / 6 = 2.
+ */
+static void test_auto_wide(void **state)
+{
+    (void)state;
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    assert_int_equal(po_model_set_sense(m, PO_MAXIMIZE), PO_OK);
+    int idx[12];
+    double w[12];
+    for (int j = 0; j < 12; j++) {
+        char name[8];
+        snprintf(name, sizeof name, "x%d", j);
+        assert_int_equal(po_model_add_var(m, name, 0, 1, 12, PO_CONTINUOUS,
+                                          &idx[j]),
+                         PO_OK);
+        w[j] = j + 1;
+    }
+    assert_int_equal(po_model_add_constr(m, "cap", -INF, 20, 12, idx, w, NULL),
+                     PO_OK);
+    logbuf lb = {0};
+    po_options o;
+    po_options_init(&o);
+    o.reductions = 0;
+    o.log = log_to;
+    o.log_user = &lb;
+    po_result *r = solve_ok(m, &o);
+    assert_logged(&lb, "procopt: method: 12 columns for 1 rows (10 or more "
+                       "per row): dual simplex, long-step ratio test\n");
+    assert_logged(&lb, "procopt: simplex: dual simplex (primal fallback), "
+                       "steepest edge pricing, long-step ratio test");
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_near(po_result_objective(r), 70, TOL, "objective");
+    for (int j = 0; j < 12; j++)
+        assert_near(po_result_values(r)[j], j < 5 ? 1 : j == 5 ? 5.0 / 6 : 0,
+                    TOL, "x");
+    assert_near(po_result_duals(r)[0], 2, TOL, "dual of cap");
+    assert_true(po_result_has_basis(r));
+    po_result_free(r);
+    free(lb.text);
+    /* an explicit method or ratio test is kept */
+    lb = (logbuf){0};
+    o.method = PO_METHOD_PRIMAL;
+    r = solve_ok(m, &o);
+    assert_not_logged(&lb, "10 or more per row");
+    assert_logged(&lb, "procopt: simplex: primal simplex, steepest edge "
+                       "pricing, Harris ratio test");
+    assert_near(po_result_objective(r), 70, TOL, "objective, primal");
+    po_result_free(r);
+    free(lb.text);
+    po_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -950,6 +1009,7 @@ int main(void)
         cmocka_unit_test(test_auto_interior),
         cmocka_unit_test(test_auto_dense_column),
         cmocka_unit_test(test_interior_unconverged),
+        cmocka_unit_test(test_auto_wide),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
