@@ -61,7 +61,7 @@ SHARED_SONAME := $(BUILD)/libprocopt.so.$(SOVERSION)
 SHARED_LINK   := $(BUILD)/libprocopt.so
 CLI_BIN       := $(BUILD)/procopt
 
-DEB_PACKAGES  := libglpk-dev libopenblas-dev libcmocka-dev libjansson-dev \
+DEB_PACKAGES  := libglpk-dev libopenblas-dev libcmocka-dev libjansson-dev zlib1g-dev \
                  pkg-config glpk-utils coinor-libcoinutils-dev coinor-cbc valgrind
 
 .PHONY: all deps demo check check-unit check-sanitize check-valgrind install \
