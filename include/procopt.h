@@ -423,8 +423,10 @@ typedef enum po_backtrack {
                                  fixed, the rest re-solved as an LP, then
                                  each integer moved the way its cost prefers
                                  while the rows allow (an unused setup is
-                                 closed); at the root and at nodes 16, 64,
-                                 256, ... */
+                                 closed), then up to 30 of them lowered one
+                                 at a time with the LP re-solved, kept when
+                                 the plan gets cheaper; at the root and at
+                                 nodes 16, 64, 256, ... */
 #define PO_HEUR_ALL       0xF
 
 /* procopt's own presolve reductions (options.reductions, a bitwise or).

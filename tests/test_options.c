@@ -645,6 +645,65 @@ static void test_lp_rounding(void **state)
     po_model_free(m);
 }
 
+/*
+ * Where only the drop step finds the plan: three plants, demand 10,
+ *   min xA + 5 xB + 3 xC + 25 yA + 30 yB + 10 yC
+ *   dem: xA + xB + xC >= 10;  link_k: x_k - 10 y_k <= 0 (k = A, B, C)
+ *   xA, xB in [0, 6], xC in [0, 10] continuous; y binary.
+ * LP relaxation (y = x / 10): a unit from A costs 1 + 2.5 = 3.5, from C
+ * 3 + 1 = 4, from B 5 + 3 = 8, so A makes its 6 and C 4: 21 + 16 = 37,
+ * yA = 0.6, yC = 0.4, yB = 0; no plant is forced (B could cover).  Plans:
+ * C alone 30 + 10 = 40 (the optimum), A + C 6 + 12 + 35 = 53, A or B
+ * alone cannot make 10, with B more.  The heuristic by hand: all up (A, C)
+ * gives 53 and neither is idle; to nearest (A only) is infeasible;
+ * dropping the least used first (C, 0.4: A alone) is infeasible, then A:
+ * C alone, 40, kept.
+ */
+static void test_lp_rounding_drop(void **state)
+{
+    (void)state;
+    po_model *m = po_model_new();
+    assert_non_null(m);
+    static const char *const names[6] = {"xA", "xB", "xC", "yA", "yB", "yC"};
+    static const double ub[6] = {6, 6, 10, 1, 1, 1};
+    static const double cost[6] = {1, 5, 3, 25, 30, 10};
+    for (int j = 0; j < 6; j++)
+        assert_int_equal(po_model_add_var(m, names[j], 0, ub[j], cost[j],
+                                          j < 3 ? PO_CONTINUOUS : PO_BINARY,
+                                          NULL),
+                         PO_OK);
+    int dem[] = {0, 1, 2};
+    double ones[] = {1, 1, 1}, link[] = {1, -10};
+    assert_int_equal(po_model_add_constr(m, "dem", 10, INF, 3, dem, ones,
+                                         NULL),
+                     PO_OK);
+    for (int k = 0; k < 3; k++) {
+        int idx[] = {k, 3 + k};
+        assert_int_equal(po_model_add_constr(m, names[3 + k], -INF, 0, 2,
+                                             idx, link, NULL),
+                         PO_OK);
+    }
+    logbuf b = {0};
+    po_options o;
+    po_options_init(&o);
+    o.presolve = 0;
+    o.reductions = 0;
+    o.mip_cuts = 0;
+    o.mip_heuristics = PO_HEUR_LP_ROUNDING;
+    o.log = log_to;
+    o.log_user = &b;
+    po_result *r = solve_ok(m, &o);
+    assert_int_equal(po_result_outcome(r), PO_OUTCOME_OPTIMAL);
+    assert_near(po_result_objective(r), 40, TOL, "objective");
+    const double want[6] = {0, 0, 10, 0, 0, 1};
+    for (int j = 0; j < 6; j++)
+        assert_near(po_result_values(r)[j], want[j], 1e-6, "plan");
+    assert_logged(&b, "procopt: lp rounding: new incumbent 40 ");
+    po_result_free(r);
+    free(b.text);
+    po_model_free(m);
+}
+
 /* PO_METHOD_INTERIOR on a MIP: the root LP by interior point and
  * crossover, then branch-and-cut from its basis without GLPK's MIP
  * presolver. */
@@ -937,6 +996,7 @@ static void test_interior_unconverged(void **state)
     po_model_free(m);
 }
 
+
 /*
  * 10 or more columns per row: AUTO's simplex is dual with the long-step
  * ratio test.  Fractional knapsack, max 12 sum x_j s.t. sum (j+1) x_j <= 20,
@@ -1005,6 +1065,7 @@ int main(void)
         cmocka_unit_test(test_mip_log),
         cmocka_unit_test(test_proximity_capped),
         cmocka_unit_test(test_lp_rounding),
+        cmocka_unit_test(test_lp_rounding_drop),
         cmocka_unit_test(test_mip_root_interior),
         cmocka_unit_test(test_auto_interior),
         cmocka_unit_test(test_auto_dense_column),

@@ -1503,6 +1503,58 @@ static void heur_point(const heur_ws *w, double *out)
                      : glp_get_col_prim(w->Q, j);
 }
 
+/*
+ * From the best plan found (its point in best), try lowering one at a
+ * time the integer columns whose cost prefers it, least used in the LP
+ * point first (a setup the relaxation barely opened), re-solving the LP
+ * each time and keeping each move that lowers the objective: a setup
+ * whose demand the open ones can take over closes.  At most
+ * HEUR_DROP_TRIES tries and about twice the time the rounding took
+ * (spent).  Returns the objective of best.
+ */
+#define HEUR_DROP_TRIES 30
+static double heur_drop(solve_job *J, heur_ws *w, double *best,
+                        double best_obj, double spent)
+{
+    glp_prob *Q = w->Q;
+    double dir = glp_get_obj_dir(Q) == GLP_MIN ? 1.0 : -1.0;
+    double t0 = elapsed(J);
+    char *tried = glp_alloc(w->n + 1, 1);
+    for (int j = 1; j <= w->n; j++) {
+        tried[j] = glp_get_col_kind(Q, j) == GLP_CV;
+        if (!tried[j]) {
+            w->x[j] = best[j];
+            glp_set_col_bnds(Q, j, GLP_FX, best[j], best[j]);
+            double c = dir * glp_get_obj_coef(Q, j);
+            /* only a column whose cost prefers a step down */
+            tried[j] = !(c > 0) || best[j] - 1.0 < w->lo[j];
+        }
+    }
+    for (int k = 0; k < HEUR_DROP_TRIES; k++) {
+        if (elapsed(J) - t0 > 2.0 * spent + 0.01)
+            break;
+        int jb = 0;
+        for (int j = 1; j <= w->n; j++)
+            if (!tried[j] && (jb == 0 || w->v[j] < w->v[jb]))
+                jb = j;
+        if (jb == 0)
+            break;
+        tried[jb] = 1;
+        double to = best[jb] - 1.0;
+        glp_set_col_bnds(Q, jb, GLP_FX, to, to);
+        if (heur_lp(J, Q) && dir * glp_get_obj_val(Q) < dir * best_obj -
+                                  1e-9 * fmax(1.0, fabs(best_obj))) {
+            w->x[jb] = to;
+            best_obj = glp_get_obj_val(Q);
+            heur_point(w, best);
+        } else {
+            glp_set_col_bnds(Q, jb, GLP_FX, best[jb], best[jb]);
+        }
+    }
+    glp_free(tried);
+    return best_obj;
+}
+
 static void mip_lp_rounding(solve_job *J, glp_tree *T)
 {
     static const double thetas[] = {HEUR_INT_TOL, 0.5};
@@ -1549,6 +1601,8 @@ static void mip_lp_rounding(solve_job *J, glp_tree *T)
             found = 1;
         }
     }
+    if (found)
+        best_obj = heur_drop(J, &w, best, best_obj, elapsed(J) - t0);
     glp_delete_prob(w.Q);
     int took = found && glp_ios_heur_sol(T, best) == 0;
     J->heur_calls++;
