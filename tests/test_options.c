@@ -1013,7 +1013,7 @@ static void test_auto_wide(void **state)
     int idx[12];
     double w[12];
     for (int j = 0; j < 12; j++) {
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "x%d", j);
         assert_int_equal(po_model_add_var(m, name, 0, 1, 12, PO_CONTINUOUS,
                                           &idx[j]),
