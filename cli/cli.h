@@ -169,8 +169,19 @@ struct cli_solve_opts {
                               library chooses between free and fixed MPS */
     po_options solver;
     int json, quiet, show_all, log;
+    int limits;            /* process models: 1 --limits, 0 --no-limits,
+                              -1 by size (CLI_LIMITS_AUTO_NONZEROS) */
     const char *output;    /* -o FILE, or NULL for standard output */
 };
+
+/* `procopt solve MODEL.json` reports what limits the plan (shadow prices
+ * and their ranges, cost ranges) by default only up to this many nonzeros
+ * of the compiled model: ranging costs a simplex-table row or column per
+ * variable and row, and switches procopt's presolve off.  Measured on the
+ * generated supply chain (docs/benchmarks.md, "Process models"): 9.5k
+ * nonzeros 0.26 s with ranging against 0.05 s without; 98k nonzeros over
+ * 120 CPU-s against 0.40 s. */
+#define CLI_LIMITS_AUTO_NONZEROS 20000L
 
 /* ---- process models (process_cmd.c, plan_out.c, export_cmd.c) ---- */
 
@@ -205,6 +216,8 @@ typedef struct cli_analysis {
     const po_limits *limits;
     const po_conflict *conflict;
     int top;                    /* plan-diff entries listed; <= 0: all */
+    long limits_skipped;        /* > 0: limits not computed for a model of
+                                   this many nonzeros (say so) */
 } cli_analysis;
 
 /* Add "baseline", "savings", "limits", "conflict" to a report object

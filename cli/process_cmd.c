@@ -74,9 +74,23 @@ int cli_solve_process(const cli_solve_opts *o)
     }
     /* Sensitivity on, so the plan's own solve gives what limits it; with a
      * baseline the savings' optimized plan is the reported one: nothing is
-     * solved twice. */
+     * solved twice.  By default only on models small enough for ranging to
+     * be cheap (CLI_LIMITS_AUTO_NONZEROS). */
+    long skipped = 0;
     opts = o->solver;
-    opts.sensitivity = 1;
+    if (o->limits < 0) {
+        po_model *m = NULL;
+        if (po_process_compile(p, &m) != PO_OK) {
+            cli_process_errors(p, o->read_path, o->file);
+            po_process_free(p);
+            return CLI_EXIT_ERROR;
+        }
+        if (po_model_num_nonzeros(m) > CLI_LIMITS_AUTO_NONZEROS)
+            skipped = po_model_num_nonzeros(m);
+        po_model_free(m);
+    }
+    int want_limits = o->limits > 0 || (o->limits < 0 && skipped == 0);
+    opts.sensitivity = want_limits;
     if (po_process_has_baseline(p))
         st = po_process_savings(p, &opts, &sv);
     else
@@ -88,7 +102,7 @@ int cli_solve_process(const cli_solve_opts *o)
     }
     plan = sv ? po_savings_optimized_plan(sv) : own_plan;
 
-    if (po_plan_has_solution(plan) &&
+    if (want_limits && po_plan_has_solution(plan) &&
         po_plan_outcome(plan) == PO_OUTCOME_OPTIMAL) {
         st = po_plan_limits(p, plan, &lim);
         if (st == PO_ENOMEM) {
@@ -115,6 +129,7 @@ int cli_solve_process(const cli_solve_opts *o)
     an.limits = lim;
     an.conflict = cf;
     an.top = o->show_all ? 0 : CHANGES_SHOWN;
+    an.limits_skipped = skipped;
     if (o->json) {
         cli_analysis_add_json(&out, &rep, &an);
     } else {

@@ -206,6 +206,10 @@ int cli_analysis_json(json_t *o, const cli_analysis *a)
     if (a->limits && po_limits_available(a->limits) &&
         cli_json_set(o, "limits", limits_object(a->limits)))
         return -1;
+    if (a->limits_skipped > 0 &&
+        cli_json_set(o, "limits_skipped",
+                     json_integer((json_int_t)a->limits_skipped)))
+        return -1;
     if (a->conflict && po_conflict_infeasible(a->conflict) &&
         (cli_json_set(o, "conflict", conflict_array(a->conflict)) ||
          cli_json_set(o, "conflict_minimal",
@@ -308,6 +312,10 @@ void cli_analysis_text(cli_buf *out, const cli_analysis *a, const char *currency
                                nb - 10);
         }
     }
+    if (a->limits_skipped > 0)
+        cli_buf_printf(out, "\nWhat limits the plan: not computed for a model of "
+                       "%ld nonzeros (ranging is slow on large models); "
+                       "--limits computes it\n", a->limits_skipped);
     if (a->conflict && po_conflict_infeasible(a->conflict)) {
         int n = po_conflict_num_entries(a->conflict);
         cli_buf_printf(out, "\nWhy the model is infeasible (%s):\n",

@@ -36,6 +36,10 @@ static const char solve_help[] =
     "  -j, --json               one JSON object (see docs/cli.md for its fields)\n"
     "  -a, --all                text: list every variable, not only the first\n"
     "                           nonzero ones\n"
+    "      --limits             process models: always report what limits the\n"
+    "                           plan (shadow prices, ranges); by default only up\n"
+    "                           to 20000 nonzeros, as ranging is slow beyond\n"
+    "      --no-limits          process models: never report it\n"
     "  -o, --output=FILE        write the report to FILE (whole or not at all)\n"
     "                           instead of standard output\n"
     "  -q, --quiet              no report on standard output; only the exit status\n"
@@ -49,7 +53,9 @@ enum {
     OPT_NO_PRESOLVE = 256,
     OPT_NO_CUTS,
     OPT_ITER_LIMIT,
-    OPT_LOG
+    OPT_LOG,
+    OPT_LIMITS,
+    OPT_NO_LIMITS
 };
 
 static const struct option solve_options[] = {
@@ -64,6 +70,8 @@ static const struct option solve_options[] = {
     {"log", no_argument, NULL, OPT_LOG},
     {"json", no_argument, NULL, 'j'},
     {"all", no_argument, NULL, 'a'},
+    {"limits", no_argument, NULL, OPT_LIMITS},
+    {"no-limits", no_argument, NULL, OPT_NO_LIMITS},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -205,6 +213,7 @@ int cli_cmd_solve(int argc, char **argv)
 
     memset(&o, 0, sizeof o);
     po_options_init(&o.solver);
+    o.limits = -1;
 
     opterr = 0; /* our own messages, naming the subcommand */
     optind = 1;
@@ -251,6 +260,12 @@ int cli_cmd_solve(int argc, char **argv)
             break;
         case 'a':
             o.show_all = 1;
+            break;
+        case OPT_LIMITS:
+            o.limits = 1;
+            break;
+        case OPT_NO_LIMITS:
+            o.limits = 0;
             break;
         case 'o':
             o.output = optarg;

@@ -388,6 +388,89 @@ static void test_wide_table(void **state)
     run_free(&r);
 }
 
+/* What limits the plan: by default up to CLI_LIMITS_AUTO_NONZEROS (20000)
+ * nonzeros of the compiled model, always with --limits, never with
+ * --no-limits.  The line (capacity 10, one hour per widget) binds in every
+ * period where demand is 12: one more hour is worth what a shortage costs
+ * (4) less what the widget's part costs to make (3 parts at 1 each). */
+static char *line_model(int periods)
+{
+    size_t cap = (size_t)periods * 12 + 512, len = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    len += (size_t)snprintf(s + len, cap - len, "{\"periods\": [");
+    for (int t = 0; t < periods; t++)
+        len += (size_t)snprintf(s + len, cap - len, "%s\"t%05d\"",
+                                t ? ", " : "", t);
+    snprintf(s + len, cap - len,
+             "],\n \"items\": {\"part\": {\"buy_cost\": 1}, \"line_h\": "
+             "{\"capacity\": 10}, \"widget\": {\"demand\": 12, "
+             "\"shortage_cost\": 4}},\n \"activities\": {\"assemble\": "
+             "{\"in\": {\"part\": 3, \"line_h\": 1}, \"out\": {\"widget\": "
+             "1}}}}\n");
+    return s;
+}
+
+static void test_limits_by_size(void **state)
+{
+    (void)state;
+    char *small = line_model(3), *large = line_model(2900);
+    write_text("line_small.json", small);
+    write_text("line_large.json", large);
+    free(small);
+    free(large);
+
+    run_result r = RUN("solve", "--json", path_of("line_small.json"));
+    assert_exit(r, 0);
+    json_t *j = parse_json(&r);
+    json_t *first = json_array_get(jval(j, "limits", "shadow_prices", NULL), 0);
+    assert_non_null(first);
+    assert_string_equal(json_string_value(json_object_get(first, "name")),
+                        "line_h");
+    assert_near(json_number_value(json_object_get(first, "value")), 1);
+    assert_null(json_object_get(j, "limits_skipped"));
+    json_decref(j);
+    run_free(&r);
+
+    r = RUN("solve", "--json", "--no-limits", path_of("line_small.json"));
+    assert_exit(r, 0);
+    j = parse_json(&r);
+    assert_null(json_object_get(j, "limits"));
+    assert_near(jnum(j, "total_cost", NULL), 3 * (30 + 4 * 2));
+    json_decref(j);
+    run_free(&r);
+
+    /* 2900 periods, 20300 nonzeros: above the size, the same plan without
+     * the ranging. */
+    r = RUN("solve", "--json", path_of("line_large.json"));
+    assert_exit(r, 0);
+    j = parse_json(&r);
+    assert_null(json_object_get(j, "limits"));
+    json_t *skipped = json_object_get(j, "limits_skipped");
+    assert_true(json_is_integer(skipped));
+    assert_int_equal(json_integer_value(skipped), 2900 * 7);
+    assert_near(jnum(j, "total_cost", NULL), 2900 * (30 + 4 * 2));
+    json_decref(j);
+    run_free(&r);
+
+    r = RUN("solve", path_of("line_large.json"));
+    assert_exit(r, 0);
+    assert_non_null(strstr(r.out, "What limits the plan: not computed for a "
+                                  "model of "));
+    assert_non_null(strstr(r.out, "--limits computes it\n"));
+    run_free(&r);
+
+    r = RUN("solve", "--json", "--limits", path_of("line_large.json"));
+    assert_exit(r, 0);
+    j = parse_json(&r);
+    first = json_array_get(jval(j, "limits", "shadow_prices", NULL), 0);
+    assert_non_null(first);
+    assert_near(json_number_value(json_object_get(first, "value")), 1);
+    assert_null(json_object_get(j, "limits_skipped"));
+    json_decref(j);
+    run_free(&r);
+}
+
 static void test_infeasible(void **state)
 {
     (void)state;
@@ -783,6 +866,7 @@ int main(void)
         cmocka_unit_test(test_max_margin),
         cmocka_unit_test(test_text_report),
         cmocka_unit_test(test_wide_table),
+        cmocka_unit_test(test_limits_by_size),
         cmocka_unit_test(test_infeasible),
         cmocka_unit_test(test_syntax_error),
         cmocka_unit_test(test_unknown_key),
