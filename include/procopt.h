@@ -316,10 +316,14 @@ typedef enum po_method {
                            (see options.lp_interior_nonzeros); for an LP
                            with 10 or more columns per row dual simplex
                            with the long-step ratio test (netlib fit2d:
-                           0.07x the time) */
+                           0.07x the time); for a MIP whose LP relaxation
+                           the interior rule picks, its root LP as
+                           PO_METHOD_INTERIOR does */
     PO_METHOD_PRIMAL,   /* primal simplex */
     PO_METHOD_DUAL,     /* dual simplex */
-    PO_METHOD_INTERIOR  /* interior point (LP only; MIPs use simplex), then
+    PO_METHOD_INTERIOR  /* interior point (for a MIP: its root LP, then
+                           branch-and-cut from that basis without GLPK's
+                           MIP presolver; the nodes use simplex), then
                            a crossover: a basis from the interior point and
                            the simplex method from it, so the result is a
                            basic optimum like the simplex method's (basis,
